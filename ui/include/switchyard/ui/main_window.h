@@ -1,0 +1,93 @@
+// The console's main window: a sidebar of saved cluster profiles and, for the open cluster,
+// its nodes (role, version, reachability, lag) as the monitor sees them.
+//
+// Thread contract: GUI thread only. Nothing here touches the network: sandboxes start on a
+// pool thread (SandboxLauncher), nodes are polled by ClusterMonitor's workers, and keychain
+// calls are asynchronous.
+#pragma once
+
+#include "switchyard/core/snapshot.h"
+#include "switchyard/ui/profile.h"
+#include "switchyard/ui/profile_store.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTableView;
+class QPushButton;
+
+namespace switchyard::ui {
+
+class ClusterMonitor;
+class NodeTableModel;
+class SandboxLauncher;
+class SecretStore;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString profileDirectory;     // empty: ProfileStore::defaultDirectory()
+        QString sandboxRoot;          // empty: SandboxManager::defaultRoot()
+        SecretStore *secretStore = nullptr;  // nullptr: the OS keychain
+    };
+
+    explicit MainWindow(Options options = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void reloadProfiles();
+    void openProfile(const QString &name);
+    void openProfile(const Profile &profile);
+    // Deploys (or reuses) the sandbox for `engine`, registers its profile and opens it.
+    void openSandbox(core::Engine engine, const QString &name = {});
+
+    ClusterMonitor *monitor() const { return m_monitor; }
+    NodeTableModel *nodeModel() const { return m_nodeModel; }
+    QTableView *nodeView() const { return m_nodeView; }
+    QListWidget *profileList() const { return m_profileList; }
+    QString bannerText() const;
+    QString statusText() const;
+    const Profile *currentProfile() const { return m_profile ? m_profile.get() : nullptr; }
+
+signals:
+    void snapshotShown(std::shared_ptr<const switchyard::core::ClusterSnapshot> snapshot);
+    void openFailed(const QString &message);
+
+private:
+    void buildUi();
+    void showBanner(const QString &text, bool error);
+    void clearBanner();
+    void startMonitor(const Profile &profile, const QString &password);
+    void closeCluster();
+    void onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot);
+    void askPassword(const Profile &profile, const QString &why, bool keychainUsable);
+    void fail(const QString &message);
+
+    Options m_options;
+    ProfileStore m_store;
+    SecretStore *m_secrets = nullptr;
+    std::unique_ptr<Profile> m_profile;
+    ClusterMonitor *m_monitor = nullptr;
+    SandboxLauncher *m_launcher = nullptr;
+    NodeTableModel *m_nodeModel = nullptr;
+
+    QListWidget *m_profileList = nullptr;
+    QLabel *m_profileProblems = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_welcome = nullptr;
+    QLabel *m_header = nullptr;
+    QLabel *m_subHeader = nullptr;
+    QLabel *m_banner = nullptr;
+    QTableView *m_nodeView = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QPushButton *m_mariaButton = nullptr;
+    QPushButton *m_pgButton = nullptr;
+};
+
+} // namespace switchyard::ui

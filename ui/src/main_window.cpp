@@ -1,0 +1,394 @@
+#include "switchyard/ui/main_window.h"
+
+#include "switchyard/core/sandbox.h"
+#include "switchyard/ui/cluster_monitor.h"
+#include "switchyard/ui/credential_resolver.h"
+#include "switchyard/ui/node_table_model.h"
+#include "switchyard/ui/sandbox_launcher.h"
+#include "switchyard/ui/secret_store.h"
+#include "switchyard/ui/tr.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace switchyard::ui {
+
+namespace {
+
+enum Page { WelcomePage = 0, ClusterPage = 1 };
+
+QString engineTitle(core::Engine engine)
+{
+    return engine == core::Engine::PostgreSQL ? Tr::tr("PostgreSQL") : Tr::tr("MySQL / MariaDB");
+}
+
+} // namespace
+
+MainWindow::MainWindow(Options options, QWidget *parent)
+    : QMainWindow(parent), m_options(std::move(options)), m_store(m_options.profileDirectory)
+{
+    m_secrets = m_options.secretStore ? m_options.secretStore : new KeychainSecretStore(QStringLiteral("switchyard"), this);
+    m_launcher = new SandboxLauncher(this);
+    m_nodeModel = new NodeTableModel(this);
+    buildUi();
+    reloadProfiles();
+
+    connect(m_launcher, &SandboxLauncher::launched, this, [this](const core::SandboxUpResult &r) {
+        QString error;
+        if (!registerSandboxProfile(r.info, m_store, &error)) {
+            fail(Tr::tr("The sandbox \"%1\" is running, but its profile could not be saved: %2").arg(qs(r.info.name), error));
+            return;
+        }
+        reloadProfiles();
+        statusBar()->showMessage(r.alreadyRunning ? Tr::tr("Sandbox \"%1\" was already running").arg(qs(r.info.name))
+                                 : r.restarted    ? Tr::tr("Sandbox \"%1\" restarted").arg(qs(r.info.name))
+                                                  : Tr::tr("Sandbox \"%1\" deployed in %2 s")
+                                                     .arg(qs(r.info.name))
+                                                     .arg(static_cast<double>(r.elapsed.count()) / 1000.0, 0, 'f', 1),
+                                 8000);
+        openProfile(qs(r.info.name));
+    });
+    connect(m_launcher, &SandboxLauncher::failed, this, [this](const Error &e) {
+        m_mariaButton->setEnabled(true);
+        m_pgButton->setEnabled(true);
+        fail(Tr::tr("Could not start the sandbox: %1").arg(describeError(e)));
+    });
+}
+
+MainWindow::~MainWindow()
+{
+    closeCluster();
+}
+
+void MainWindow::buildUi()
+{
+    setWindowTitle(Tr::tr("Switchyard"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard")));
+
+    auto *fileMenu = menuBar()->addMenu(Tr::tr("&Cluster"));
+    fileMenu->addAction(Tr::tr("&Reload profiles"), QKeySequence::Refresh, this, &MainWindow::reloadProfiles);
+    fileMenu->addAction(Tr::tr("Start &MariaDB sandbox"), this, [this] { openSandbox(core::Engine::MySQL); });
+    fileMenu->addAction(Tr::tr("Start &PostgreSQL sandbox"), this, [this] { openSandbox(core::Engine::PostgreSQL); });
+    fileMenu->addSeparator();
+    fileMenu->addAction(Tr::tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    // Sidebar: profiles.
+    auto *sidebar = new QWidget;
+    auto *sideLayout = new QVBoxLayout(sidebar);
+    sideLayout->setContentsMargins(8, 8, 4, 8);
+    auto *sideTitle = new QLabel(Tr::tr("Clusters"));
+    QFont titleFont = sideTitle->font();
+    titleFont.setBold(true);
+    sideTitle->setFont(titleFont);
+    m_profileList = new QListWidget;
+    m_profileList->setObjectName(QStringLiteral("profileList"));
+    m_profileProblems = new QLabel;
+    m_profileProblems->setWordWrap(true);
+    m_profileProblems->setObjectName(QStringLiteral("profileProblems"));
+    m_profileProblems->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    m_profileProblems->hide();
+    auto *openButton = new QPushButton(Tr::tr("Open"));
+    sideLayout->addWidget(sideTitle);
+    sideLayout->addWidget(m_profileList, 1);
+    sideLayout->addWidget(m_profileProblems);
+    sideLayout->addWidget(openButton);
+    connect(openButton, &QPushButton::clicked, this, [this] {
+        if (auto *item = m_profileList->currentItem())
+            openProfile(item->data(Qt::UserRole).toString());
+    });
+    connect(m_profileList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openProfile(item->data(Qt::UserRole).toString()); });
+
+    // Welcome page.
+    auto *welcome = new QWidget;
+    auto *wl = new QVBoxLayout(welcome);
+    wl->addStretch();
+    m_welcome = new QLabel(Tr::tr("<h2>Switchyard</h2><p>Open a cluster profile on the left, or start a local "
+                                  "sandbox cluster to try the console.</p>"));
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome->setWordWrap(true);
+    wl->addWidget(m_welcome);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_mariaButton = new QPushButton(Tr::tr("Start MariaDB sandbox"));
+    m_pgButton = new QPushButton(Tr::tr("Start PostgreSQL sandbox"));
+    buttons->addWidget(m_mariaButton);
+    buttons->addWidget(m_pgButton);
+    buttons->addStretch();
+    wl->addLayout(buttons);
+    wl->addStretch();
+    connect(m_mariaButton, &QPushButton::clicked, this, [this] { openSandbox(core::Engine::MySQL); });
+    connect(m_pgButton, &QPushButton::clicked, this, [this] { openSandbox(core::Engine::PostgreSQL); });
+
+    // Cluster page.
+    auto *cluster = new QWidget;
+    auto *cl = new QVBoxLayout(cluster);
+    cl->setContentsMargins(8, 8, 8, 8);
+    m_header = new QLabel;
+    m_header->setObjectName(QStringLiteral("clusterHeader"));
+    QFont hf = m_header->font();
+    hf.setPointSizeF(hf.pointSizeF() * 1.4);
+    hf.setBold(true);
+    m_header->setFont(hf);
+    m_subHeader = new QLabel;
+    m_subHeader->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_nodeView = new QTableView;
+    m_nodeView->setObjectName(QStringLiteral("nodeView"));
+    m_nodeView->setModel(m_nodeModel);
+    m_nodeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_nodeView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_nodeView->setAlternatingRowColors(true);
+    m_nodeView->verticalHeader()->hide();
+    m_nodeView->horizontalHeader()->setStretchLastSection(true);
+    m_nodeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_nodeView->horizontalHeader()->setSectionResizeMode(NodeTableModel::State, QHeaderView::Stretch);
+    m_nodeView->setWordWrap(false);
+    cl->addWidget(m_header);
+    cl->addWidget(m_subHeader);
+    cl->addWidget(m_nodeView, 1);
+
+    auto *rightSide = new QWidget;
+    auto *rl = new QVBoxLayout(rightSide);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->setSpacing(0);
+    m_banner = new QLabel;
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setContentsMargins(10, 6, 10, 6);
+    m_banner->hide();
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(welcome);
+    m_pages->addWidget(cluster);
+    rl->addWidget(m_banner);
+    rl->addWidget(m_pages, 1);
+
+    auto *split = new QSplitter;
+    split->addWidget(sidebar);
+    split->addWidget(rightSide);
+    split->setStretchFactor(1, 1);
+    split->setSizes({200, 800});
+    setCentralWidget(split);
+
+    m_statusLabel = new QLabel(Tr::tr("No cluster open"));
+    statusBar()->addPermanentWidget(m_statusLabel);
+    resize(1100, 520);
+}
+
+void MainWindow::reloadProfiles()
+{
+    QList<ProfileLoadProblem> problems;
+    const QList<Profile> profiles = m_store.loadAll(&problems);
+    const QString current = m_profileList->currentItem() ? m_profileList->currentItem()->data(Qt::UserRole).toString()
+                                                         : QString();
+    m_profileList->clear();
+    for (const Profile &p : profiles) {
+        auto *item = new QListWidgetItem(QIcon(p.engine == core::Engine::PostgreSQL ? QStringLiteral(":/icons/postgres")
+                                                                                    : QStringLiteral(":/icons/mariadb")),
+                                         p.name);
+        item->setData(Qt::UserRole, p.name);
+        item->setToolTip(Tr::tr("%1 · %n seed node(s)", nullptr, static_cast<int>(p.seeds.size())).arg(engineTitle(p.engine)));
+        m_profileList->addItem(item);
+        if (p.name == current || (m_profile && p.name == m_profile->name))
+            m_profileList->setCurrentItem(item);
+    }
+    if (problems.isEmpty()) {
+        m_profileProblems->hide();
+    } else {
+        QStringList lines;
+        for (const ProfileLoadProblem &pr : problems)
+            lines << Tr::tr("Skipped %1: it %2").arg(QFileInfo(pr.file).fileName(), pr.problem);
+        m_profileProblems->setText(lines.join(QLatin1Char('\n')));
+        m_profileProblems->setToolTip(problems.first().file);
+        m_profileProblems->show();
+    }
+}
+
+void MainWindow::openProfile(const QString &name)
+{
+    QString problem;
+    auto profile = m_store.load(name, &problem);
+    if (!profile) {
+        fail(problem);
+        return;
+    }
+    openProfile(*profile);
+}
+
+void MainWindow::openProfile(const Profile &profile)
+{
+    closeCluster();
+    clearBanner();
+    m_profile = std::make_unique<Profile>(profile);
+    m_header->setText(profile.name);
+    m_subHeader->setText(Tr::tr("%1 · monitor user %2 · polling every %3 s")
+                             .arg(engineTitle(profile.engine), profile.monitorUser)
+                             .arg(profile.pollIntervalMs / 1000.0, 0, 'g', 3));
+    m_nodeModel->setLagThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
+    m_pages->setCurrentIndex(ClusterPage);
+    m_statusLabel->setText(Tr::tr("Looking up credentials…"));
+
+    CredentialResolver resolver(m_secrets);
+    resolver.resolve(profile, profile.monitorUser, this, [this, profile](const CredentialOutcome &o) {
+        if (!m_profile || m_profile->name != profile.name)
+            return;  // the user opened something else meanwhile
+        if (o.found()) {
+            startMonitor(profile, o.password);
+            return;
+        }
+        if (profile.isSandbox()) {
+            fail(o.problem);
+            return;
+        }
+        askPassword(profile, o.problem, !o.keychainUnavailable);
+    });
+}
+
+void MainWindow::askPassword(const Profile &profile, const QString &why, bool keychainUsable)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(Tr::tr("Password for %1").arg(profile.name));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *explain = new QLabel(Tr::tr("%1.\n\nEnter the password of %2 for cluster \"%3\".")
+                                   .arg(why, profile.monitorUser, profile.name));
+    explain->setWordWrap(true);
+    auto *edit = new QLineEdit;
+    edit->setEchoMode(QLineEdit::Password);
+    auto *remember = new QCheckBox(Tr::tr("Remember in the system keychain"));
+    remember->setChecked(keychainUsable);
+    remember->setEnabled(keychainUsable);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    layout->addWidget(explain);
+    layout->addWidget(edit);
+    layout->addWidget(remember);
+    layout->addWidget(box);
+    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        fail(Tr::tr("Not connected to \"%1\": no password given").arg(profile.name));
+        return;
+    }
+    const QString password = edit->text();
+    if (remember->isChecked()) {
+        m_secrets->writeSecret(SecretStore::keyFor(profile.name, profile.monitorUser), password, this,
+                               [this](const SecretResult &r) {
+                                   if (!r.ok())
+                                       statusBar()->showMessage(
+                                           Tr::tr("The password could not be saved in the keychain: %1").arg(r.message), 10000);
+                               });
+    }
+    startMonitor(profile, password);
+}
+
+void MainWindow::startMonitor(const Profile &profile, const QString &password)
+{
+    std::vector<MonitorNode> nodes;
+    for (const ProfileNode &n : profile.seeds) {
+        MonitorNode mn;
+        mn.name = n.label().toStdString();
+        mn.options = profile.connectionOptions(n, profile.monitorUser);
+        mn.options.password = password.toStdString();
+        nodes.push_back(std::move(mn));
+    }
+    m_monitor = new ClusterMonitor(std::move(nodes), std::chrono::milliseconds(profile.pollIntervalMs), this);
+    connect(m_monitor, &ClusterMonitor::snapshotUpdated, this, &MainWindow::onSnapshot);
+    m_statusLabel->setText(Tr::tr("Connecting to %n node(s)…", nullptr, static_cast<int>(profile.seeds.size())));
+    m_monitor->start();
+}
+
+void MainWindow::closeCluster()
+{
+    if (m_monitor) {
+        m_monitor->stop();
+        m_monitor->deleteLater();
+        m_monitor = nullptr;
+    }
+    m_nodeModel->setSnapshot(nullptr);
+}
+
+void MainWindow::onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot)
+{
+    m_nodeModel->setSnapshot(snapshot);
+    const int total = static_cast<int>(snapshot->nodes.size());
+    const int up = snapshot->countReachable();
+    m_statusLabel->setText(Tr::tr("Round %1 · %2 of %3 nodes answered · %4")
+                               .arg(snapshot->generation)
+                               .arg(up)
+                               .arg(total)
+                               .arg(QDateTime::fromMSecsSinceEpoch(snapshot->takenAtMs).toString(QStringLiteral("HH:mm:ss"))));
+    QStringList down;
+    for (const core::NodeStatus &n : snapshot->nodes) {
+        if (n.reachability == core::Reachability::Unreachable || n.reachability == core::Reachability::NoAnswer)
+            down << Tr::tr("%1: %2").arg(qs(n.name), NodeTableModel::stateText(n));
+    }
+    if (down.isEmpty())
+        clearBanner();
+    else
+        showBanner(down.join(QLatin1Char('\n')), true);
+    emit snapshotShown(snapshot);
+}
+
+void MainWindow::openSandbox(core::Engine engine, const QString &name)
+{
+    if (m_launcher->isBusy())
+        return;
+    core::SandboxSpec spec;
+    spec.engine = engine;
+    spec.name = name.toStdString();
+    spec.rootDir = m_options.sandboxRoot.toStdString();
+    m_mariaButton->setEnabled(false);
+    m_pgButton->setEnabled(false);
+    showBanner(Tr::tr("Starting the %1 sandbox on 127.0.0.1… (a few seconds the first time)").arg(engineTitle(engine)), false);
+    m_statusLabel->setText(Tr::tr("Starting sandbox…"));
+    m_launcher->launch(spec);
+}
+
+void MainWindow::showBanner(const QString &text, bool error)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(error ? QStringLiteral("background:#fdecea; color:#8a1c1c; border-bottom:1px solid #f5c2c0;")
+                                  : QStringLiteral("background:#e8f0fe; color:#174ea6; border-bottom:1px solid #c6dafc;"));
+    m_banner->show();
+}
+
+void MainWindow::clearBanner()
+{
+    m_banner->clear();
+    m_banner->hide();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::fail(const QString &message)
+{
+    showBanner(message, true);
+    m_statusLabel->setText(Tr::tr("Not connected"));
+    emit openFailed(message);
+}
+
+} // namespace switchyard::ui
