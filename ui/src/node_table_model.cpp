@@ -4,6 +4,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QFont>
 
 namespace switchyard::ui {
 

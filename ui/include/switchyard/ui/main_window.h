@@ -27,18 +27,20 @@ class NodeTableModel;
 class SandboxLauncher;
 class SecretStore;
 
+struct MainWindowOptions
+{
+    QString profileDirectory;            // empty: ProfileStore::defaultDirectory()
+    QString sandboxRoot;                 // empty: SandboxManager::defaultRoot()
+    SecretStore *secretStore = nullptr;  // nullptr: the OS keychain
+};
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    struct Options
-    {
-        QString profileDirectory;     // empty: ProfileStore::defaultDirectory()
-        QString sandboxRoot;          // empty: SandboxManager::defaultRoot()
-        SecretStore *secretStore = nullptr;  // nullptr: the OS keychain
-    };
+    using Options = MainWindowOptions;
 
-    explicit MainWindow(Options options = {}, QWidget *parent = nullptr);
+    explicit MainWindow(Options options = Options(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void reloadProfiles();
