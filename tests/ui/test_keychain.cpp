@@ -20,7 +20,7 @@ bool expectNoKeychain()
     return qEnvironmentVariableIntValue("SWITCHYARD_TEST_EXPECT_NO_KEYCHAIN") == 1;
 }
 
-SecretResult wait(SecretStore &store, std::function<void(SecretStore::Callback)> call)
+SecretResult wait(SecretStore &, std::function<void(SecretStore::Callback)> call)
 {
     SecretResult out;
     bool done = false;

@@ -4,6 +4,7 @@
 #include "switchyard/ui/cluster_monitor.h"
 #include "switchyard/ui/credential_resolver.h"
 #include "switchyard/ui/node_table_model.h"
+#include "switchyard/ui/profile_dialog.h"
 #include "switchyard/ui/sandbox_launcher.h"
 #include "switchyard/ui/secret_store.h"
 #include "switchyard/ui/tr.h"
@@ -13,7 +14,10 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -83,6 +87,8 @@ void MainWindow::buildUi()
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard")));
 
     auto *fileMenu = menuBar()->addMenu(Tr::tr("&Cluster"));
+    fileMenu->addAction(Tr::tr("&New profile…"), QKeySequence::New, this, &MainWindow::newProfile);
+    fileMenu->addAction(Tr::tr("&Import profile…"), this, &MainWindow::importProfile);
     fileMenu->addAction(Tr::tr("&Reload profiles"), QKeySequence::Refresh, this, &MainWindow::reloadProfiles);
     fileMenu->addAction(Tr::tr("Start &MariaDB sandbox"), this, [this] { openSandbox(core::Engine::MySQL); });
     fileMenu->addAction(Tr::tr("Start &PostgreSQL sandbox"), this, [this] { openSandbox(core::Engine::PostgreSQL); });
@@ -105,10 +111,32 @@ void MainWindow::buildUi()
     m_profileProblems->setStyleSheet(QStringLiteral("color: #b26a00;"));
     m_profileProblems->hide();
     auto *openButton = new QPushButton(Tr::tr("Open"));
+    auto *newButton = new QPushButton(Tr::tr("New…"));
+    auto *sideButtons = new QHBoxLayout;
+    sideButtons->addWidget(openButton);
+    sideButtons->addWidget(newButton);
     sideLayout->addWidget(sideTitle);
     sideLayout->addWidget(m_profileList, 1);
     sideLayout->addWidget(m_profileProblems);
-    sideLayout->addWidget(openButton);
+    sideLayout->addLayout(sideButtons);
+    connect(newButton, &QPushButton::clicked, this, &MainWindow::newProfile);
+    m_profileList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_profileList, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QString name = selectedProfileName();
+        QMenu menu(this);
+        if (!name.isEmpty()) {
+            menu.addAction(Tr::tr("Open"), this, [this, name] { openProfile(name); });
+            menu.addAction(Tr::tr("Edit…"), this, [this, name] { editProfile(name); });
+            menu.addAction(Tr::tr("Duplicate…"), this, [this, name] { duplicateProfile(name); });
+            menu.addAction(Tr::tr("Export…"), this, [this, name] { exportProfile(name); });
+            menu.addSeparator();
+            menu.addAction(Tr::tr("Delete"), this, [this, name] { deleteProfile(name); });
+            menu.addSeparator();
+        }
+        menu.addAction(Tr::tr("New…"), this, &MainWindow::newProfile);
+        menu.addAction(Tr::tr("Import…"), this, &MainWindow::importProfile);
+        menu.exec(m_profileList->viewport()->mapToGlobal(pos));
+    });
     connect(openButton, &QPushButton::clicked, this, [this] {
         if (auto *item = m_profileList->currentItem())
             openProfile(item->data(Qt::UserRole).toString());
@@ -358,6 +386,136 @@ void MainWindow::openSandbox(core::Engine engine, const QString &name)
     showBanner(Tr::tr("Starting the %1 sandbox on 127.0.0.1… (a few seconds the first time)").arg(engineTitle(engine)), false);
     m_statusLabel->setText(Tr::tr("Starting sandbox…"));
     m_launcher->launch(spec);
+}
+
+QString MainWindow::selectedProfileName() const
+{
+    auto *item = m_profileList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::runProfileDialog(const Profile &initial, const QString &previousName, const QString &title)
+{
+    ProfileDialog dialog(this);
+    dialog.setWindowTitle(title);
+    dialog.setProfile(initial);
+    QStringList taken;
+    for (int i = 0; i < m_profileList->count(); ++i)
+        taken << m_profileList->item(i)->data(Qt::UserRole).toString();
+    dialog.setTakenNames(taken);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    storeProfile(dialog.profile(), previousName, dialog.monitorPassword(), dialog.adminPassword());
+}
+
+void MainWindow::newProfile()
+{
+    Profile p;
+    p.name = m_store.uniqueName(Tr::tr("New cluster"));
+    runProfileDialog(p, QString(), Tr::tr("New cluster profile"));
+}
+
+void MainWindow::editProfile(const QString &name)
+{
+    QString problem;
+    auto p = m_store.load(name, &problem);
+    if (!p) {
+        fail(problem);
+        return;
+    }
+    runProfileDialog(*p, name, Tr::tr("Edit \"%1\"").arg(name));
+}
+
+void MainWindow::duplicateProfile(const QString &name)
+{
+    QString problem;
+    auto p = m_store.load(name, &problem);
+    if (!p) {
+        fail(problem);
+        return;
+    }
+    p->name = m_store.uniqueName(name);
+    p->sandboxName.clear();  // a copy is an ordinary profile: its passwords go to the keychain
+    p->sandboxRoot.clear();
+    runProfileDialog(*p, QString(), Tr::tr("Duplicate \"%1\"").arg(name));
+}
+
+bool MainWindow::storeProfile(const Profile &profile, const QString &previousName, const QString &monitorPassword,
+                              const QString &adminPassword)
+{
+    QString error;
+    if (!m_store.save(profile, &error)) {
+        fail(Tr::tr("The profile \"%1\" was not saved: %2").arg(profile.name, error));
+        return false;
+    }
+    if (!previousName.isEmpty() && previousName != profile.name)
+        m_store.remove(previousName);
+    auto remember = [this, &profile](const QString &user, const QString &password) {
+        if (password.isEmpty() || user.isEmpty() || profile.isSandbox())
+            return;
+        m_secrets->writeSecret(SecretStore::keyFor(profile.name, user), password, this, [this, user](const SecretResult &r) {
+            if (!r.ok())
+                showBanner(Tr::tr("The password of %1 could not be stored in the keychain (%2); it will be asked for "
+                                  "when the profile is opened")
+                               .arg(user, r.message),
+                           true);
+        });
+    };
+    remember(profile.monitorUser, monitorPassword);
+    remember(profile.adminUser, adminPassword);
+    reloadProfiles();
+    return true;
+}
+
+void MainWindow::deleteProfile(const QString &name)
+{
+    if (QMessageBox::question(this, Tr::tr("Delete profile"),
+                              Tr::tr("Delete the profile \"%1\"? The cluster itself is not touched.").arg(name))
+        != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!m_store.remove(name, &error)) {
+        fail(error);
+        return;
+    }
+    if (m_profile && m_profile->name == name) {
+        closeCluster();
+        m_profile.reset();
+        m_pages->setCurrentIndex(WelcomePage);
+    }
+    reloadProfiles();
+}
+
+void MainWindow::importProfile()
+{
+    const QString file = QFileDialog::getOpenFileName(this, Tr::tr("Import profile"), QString(),
+                                                      Tr::tr("Switchyard profiles (*.json)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    auto p = m_store.importFrom(file, &error);
+    if (!p) {
+        fail(error);
+        return;
+    }
+    p->name = m_store.uniqueName(p->name);
+    storeProfile(*p, QString(), QString(), QString());
+}
+
+void MainWindow::exportProfile(const QString &name)
+{
+    auto p = m_store.load(name);
+    if (!p)
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, Tr::tr("Export profile"), name + QStringLiteral(".json"),
+                                                      Tr::tr("Switchyard profiles (*.json)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (!m_store.exportTo(*p, file, &error))
+        fail(error);
+    else
+        statusBar()->showMessage(Tr::tr("Exported \"%1\" to %2 (no passwords)").arg(name, file), 8000);
 }
 
 void MainWindow::showBanner(const QString &text, bool error)

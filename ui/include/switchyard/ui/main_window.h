@@ -49,6 +49,17 @@ public:
     // Deploys (or reuses) the sandbox for `engine`, registers its profile and opens it.
     void openSandbox(core::Engine engine, const QString &name = {});
 
+    // Profile management (sidebar buttons and context menu). The dialogs are interactive;
+    // storeProfile() is what they end in, and what tests call.
+    void newProfile();
+    void editProfile(const QString &name);
+    void duplicateProfile(const QString &name);
+    void deleteProfile(const QString &name);
+    void importProfile();
+    void exportProfile(const QString &name);
+    bool storeProfile(const Profile &profile, const QString &previousName, const QString &monitorPassword,
+                      const QString &adminPassword);
+
     ClusterMonitor *monitor() const { return m_monitor; }
     NodeTableModel *nodeModel() const { return m_nodeModel; }
     QTableView *nodeView() const { return m_nodeView; }
@@ -70,6 +81,8 @@ private:
     void onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot);
     void askPassword(const Profile &profile, const QString &why, bool keychainUsable);
     void fail(const QString &message);
+    void runProfileDialog(const Profile &initial, const QString &previousName, const QString &title);
+    QString selectedProfileName() const;
 
     Options m_options;
     ProfileStore m_store;
