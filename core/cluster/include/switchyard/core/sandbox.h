@@ -62,6 +62,11 @@ struct SandboxSpec
     int replicas = -1;             // -1: engine default (MariaDB 2, PostgreSQL 1)
     std::uint16_t basePort = 0;    // 0: engine default (23306 / 25432); nodes use basePort + i
     std::string rootDir;           // empty: SandboxManager's default root
+    // Where to look for the server programs (mariadbd, mariadb-install-db, mariadb / postgres,
+    // initdb, pg_basebackup, psql). Empty: $SWITCHYARD_SANDBOX_BIN_DIRS (':'-separated) if set,
+    // else the engine's usual places (/usr/lib/postgresql/<newest>/bin; /usr/sbin, /usr/bin)
+    // and $PATH.
+    std::vector<std::string> binaryDirs;
 };
 
 struct SandboxInfo
@@ -82,6 +87,11 @@ struct SandboxUpResult
     bool restarted = false;        // it existed stopped and was started again
     std::chrono::milliseconds elapsed{0};
 };
+
+// 127.0.0.1:port can be bound now (nothing listens on it or on the wildcard address).
+bool localPortAvailable(std::uint16_t port);
+// What listens on 127.0.0.1:port, e.g. "mariadbd (pid 1234)"; "" when unknown or free.
+std::string localPortHolder(std::uint16_t port);
 
 class SandboxManager
 {
