@@ -1,5 +1,7 @@
 #include "switchyard/ui/cluster_monitor.h"
 
+#include "switchyard/core/probe.h"
+
 #include <QMetaObject>
 
 #include <chrono>

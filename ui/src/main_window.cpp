@@ -234,7 +234,7 @@ void MainWindow::reloadProfiles()
         item->setData(Qt::UserRole, p.name);
         item->setToolTip(Tr::tr("%1 · %n seed node(s)", nullptr, static_cast<int>(p.seeds.size())).arg(engineTitle(p.engine)));
         m_profileList->addItem(item);
-        if (p.name == current || (m_profile && p.name == m_profile->name))
+        if (m_profile ? p.name == m_profile->name : p.name == current)
             m_profileList->setCurrentItem(item);
     }
     if (problems.isEmpty()) {
@@ -265,6 +265,10 @@ void MainWindow::openProfile(const Profile &profile)
     closeCluster();
     clearBanner();
     m_profile = std::make_unique<Profile>(profile);
+    for (int i = 0; i < m_profileList->count(); ++i) {
+        if (m_profileList->item(i)->data(Qt::UserRole).toString() == profile.name)
+            m_profileList->setCurrentRow(i);
+    }
     m_header->setText(profile.name);
     m_subHeader->setText(Tr::tr("%1 · monitor user %2 · polling every %3 s")
                              .arg(engineTitle(profile.engine), profile.monitorUser)

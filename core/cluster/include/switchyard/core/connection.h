@@ -56,9 +56,12 @@ struct ConnectionOptions
     std::string user;
     std::string password;
     std::string database;             // empty: none (MySQL) / "postgres" (PostgreSQL)
-    std::chrono::milliseconds connectTimeout{5000};
-    std::chrono::milliseconds readTimeout{10000};   // per statement: waiting for the answer
-    std::chrono::milliseconds writeTimeout{10000};  // sending the statement
+    // Timeouts are honoured to the millisecond; zero or negative means no limit.
+    std::chrono::milliseconds connectTimeout{5000}; // TCP connect, TLS, authentication and the
+                                                    // server detection, in total
+    std::chrono::milliseconds readTimeout{10000};   // per statement: waiting for the answer, from
+                                                    // the first wait until the last row, in total
+    std::chrono::milliseconds writeTimeout{10000};  // sending the statement: each wait for the socket
     TlsOptions tls;
     std::string nodeName;             // for errors; defaults to "host:port"
 
@@ -74,6 +77,7 @@ struct ServerInfo
     // Comparable number: MySQL/MariaDB style major*10000 + minor*100 + patch (10.11.19 -> 101119);
     // PostgreSQL server_version_num style (15.20 -> 150020).
     int versionNumber = 0;
+    bool tls = false;                 // the session is encrypted
 };
 
 // A result set. Values are text as the server sent them; std::nullopt is SQL NULL.
@@ -107,6 +111,10 @@ public:
     virtual bool isOpen() const = 0;
 
     // Runs one statement and returns its rows (empty for statements without a result set).
+    // When the statement yields several results (CALL; several statements on PostgreSQL), the
+    // last result set with columns is returned and affectedRows adds up over all of them.
+    // A timeout or a lost connection closes the connection (isOpen() turns false): its state
+    // is unknown, so the caller reconnects. A cancelled statement fails with Cancelled.
     virtual Result<QueryResult> query(std::string_view sql) = 0;
     // Runs one statement, discarding rows; returns affected rows.
     virtual Result<std::uint64_t> execute(std::string_view sql) = 0;

@@ -95,6 +95,7 @@ struct NodeStatus
     // Discovery detail (filled by the full probe; empty when not known).
     std::string serverUuid;               // MySQL @@server_uuid; PostgreSQL system identifier
     std::string gtidExecuted;             // MySQL @@gtid_executed; MariaDB @@gtid_binlog_pos
+    std::string gtidBinlogState;          // MariaDB @@gtid_binlog_state: last seq of every domain-server pair
     std::string gtidCurrentPos;           // MariaDB @@gtid_current_pos
     std::string gtidSlavePos;             // MariaDB @@gtid_slave_pos
     std::string gtidDomainId;             // MariaDB @@gtid_domain_id
@@ -172,9 +173,5 @@ struct ClusterSnapshot
     int countReachable() const;
 };
 
-// One probe of one node over an open connection: a few statements, each bounded by the
-// connection's read timeout. Fills what it learns into `status` (keeps name/host/port).
-// Returns the first error that made the probe fail; partial facts stay in `status`.
-Status probeNode(Connection &connection, NodeStatus &status);
 
 } // namespace switchyard::core

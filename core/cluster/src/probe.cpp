@@ -1,0 +1,356 @@
+#include "switchyard/core/probe.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+
+namespace switchyard::core {
+
+namespace {
+
+std::optional<double> toDouble(const std::optional<std::string> &text)
+{
+    if (!text || text->empty())
+        return std::nullopt;
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<std::uint64_t> toU64(const std::optional<std::string> &text)
+{
+    if (!text || text->empty())
+        return std::nullopt;
+    std::uint64_t v = 0;
+    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<bool> toBool(const std::optional<std::string> &text)
+{
+    if (!text)
+        return std::nullopt;
+    const std::string &t = *text;
+    if (t == "Yes" || t == "1" || t == "t" || t == "ON" || t == "on" || t == "true")
+        return true;
+    if (t == "No" || t == "0" || t == "f" || t == "OFF" || t == "off" || t == "false" || t == "Connecting"
+        || t == "Preparing")
+        return false;
+    return std::nullopt;
+}
+
+std::string str(const std::optional<std::string> &text)
+{
+    return text.value_or(std::string());
+}
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The value of whichever of the two column names the server sent.
+std::optional<std::string> col(const QueryResult &r, std::size_t row, std::string_view oldName, std::string_view newName)
+{
+    if (r.columnIndex(oldName) >= 0)
+        return r.value(row, oldName);
+    return r.value(row, newName);
+}
+
+Result<QueryResult> run(Connection &c, NodeStatus &s, std::string_view sql)
+{
+    ++s.queriesLastRound;
+    return c.query(sql);
+}
+
+Status probeMySqlFamily(Connection &c, NodeStatus &s)
+{
+    const bool maria = c.serverInfo().flavor == Flavor::MariaDB;
+    const int version = c.serverInfo().versionNumber;
+
+    // (1) Variables. Nothing else in this statement: MariaDB misreports @@read_only in a query
+    // that also reads InnoDB tables.
+    auto vars = run(c, s,
+                    maria ? "SELECT @@global.read_only, @@version, @@server_id, @@global.gtid_binlog_pos,"
+                            " @@global.gtid_binlog_state, @@global.gtid_current_pos, @@global.gtid_slave_pos,"
+                            " @@global.gtid_domain_id, @@global.log_bin, @@global.binlog_format,"
+                            " @@global.log_slave_updates, @@global.rpl_semi_sync_master_enabled,"
+                            " @@global.rpl_semi_sync_slave_enabled"
+                          : "SELECT @@global.read_only, @@version, @@server_id, @@global.gtid_executed,"
+                            " @@global.server_uuid, @@global.gtid_mode, @@global.log_bin, @@global.binlog_format,"
+                            " @@global.log_slave_updates, @@global.super_read_only");
+    if (!vars)
+        return vars.error();
+    if (vars->rows.empty())
+        return makeError(ErrorCode::Internal, "no row from the variables probe", c.options().label());
+    auto v = [&](std::size_t i) { return i < vars->rows[0].size() ? vars->rows[0][i] : std::nullopt; };
+    s.readOnly = toBool(v(0));
+    s.version = str(v(1));
+    s.serverId = static_cast<std::int64_t>(toU64(v(2)).value_or(0));
+    if (maria) {
+        s.gtidExecuted = str(v(3));
+        s.gtidBinlogState = str(v(4));
+        s.gtidCurrentPos = str(v(5));
+        s.gtidSlavePos = str(v(6));
+        s.gtidDomainId = str(v(7));
+        s.logBin = toBool(v(8));
+        s.binlogFormat = s.logBin == true ? str(v(9)) : std::string();
+        s.logReplicaUpdates = toBool(v(10));
+        const bool src = toBool(v(11)).value_or(false), rep = toBool(v(12)).value_or(false);
+        s.semiSync = src && rep ? "both" : src ? "source" : rep ? "replica" : "";
+        s.gtidMode = !s.gtidBinlogState.empty() || !s.gtidSlavePos.empty();
+    } else {
+        s.gtidExecuted = str(v(3));
+        s.serverUuid = str(v(4));
+        s.gtidMode = str(v(5)) == "ON";
+        s.logBin = toBool(v(6));
+        s.binlogFormat = s.logBin == true ? str(v(7)) : std::string();
+        s.logReplicaUpdates = toBool(v(8));
+        s.superReadOnly = toBool(v(9));
+    }
+
+    // (2) Replication channels.
+    const char *statusSql = maria ? "SHOW ALL SLAVES STATUS"
+                            : version >= 80022 ? "SHOW REPLICA STATUS"
+                                               : "SHOW SLAVE STATUS";
+    auto repl = run(c, s, statusSql);
+    if (!repl)
+        return repl.error();
+    s.channels = parseReplicaStatus(*repl);
+
+    // (3) Replicas that registered with this node (report_host/report_port).
+    // MariaDB 10.5+ wants REPLICATION MASTER ADMIN for this; a least-privilege monitor account
+    // may lack it. Then the processlist below still shows connected replicas (without ports).
+    auto hosts = run(c, s, maria || version < 80022 ? "SHOW SLAVE HOSTS" : "SHOW REPLICAS");
+    constexpr int kAccessDenied = 1227;
+    if (!hosts && hosts.error().serverCode != kAccessDenied)
+        return hosts.error();
+    s.downstream.clear();
+    for (std::size_t i = 0; hosts && i < hosts->rows.size(); ++i) {
+        DownstreamReplica d;
+        d.host = str(hosts->value(i, "Host"));
+        d.port = static_cast<std::uint16_t>(toU64(hosts->value(i, "Port")).value_or(0));
+        d.serverId = static_cast<std::int64_t>(toU64(col(*hosts, i, "Server_id", "Server_Id")).value_or(0));
+        d.state = "registered";
+        s.downstream.push_back(std::move(d));
+    }
+
+    // (4) Binlog dump threads: replicas connected now, including those that did not register.
+    auto dumps = run(c, s,
+                     "SELECT SUBSTRING_INDEX(HOST, ':', 1), COMMAND, STATE FROM information_schema.PROCESSLIST"
+                     " WHERE COMMAND LIKE 'Binlog Dump%'");
+    if (!dumps)
+        return dumps.error();
+    std::size_t registered = s.downstream.size();
+    std::vector<bool> matched(registered, false);
+    for (const auto &row : dumps->rows) {
+        const std::string host = str(row.size() > 0 ? row[0] : std::nullopt);
+        const std::string command = str(row.size() > 1 ? row[1] : std::nullopt);
+        bool found = false;
+        for (std::size_t i = 0; i < registered; ++i) {
+            if (!matched[i] && s.downstream[i].host == host) {
+                matched[i] = true;
+                s.downstream[i].state = command;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            DownstreamReplica d;
+            d.host = host;
+            d.state = command;
+            s.downstream.push_back(std::move(d));
+        }
+    }
+    for (std::size_t i = 0; i < registered; ++i) {
+        if (!matched[i])
+            s.downstream[i].state = "registered, not connected";
+    }
+    return okStatus();
+}
+
+Status probePostgres(Connection &c, NodeStatus &s)
+{
+    // (1) Everything about the node itself. LSNs as byte numbers (pg_wal_lsn_diff from 0/0).
+    auto r = run(c, s,
+                 "SELECT pg_is_in_recovery(), current_setting('server_version'),"
+                 " (SELECT system_identifier::text FROM pg_control_system()),"
+                 " COALESCE(w.received_tli, (SELECT timeline_id FROM pg_control_checkpoint())),"
+                 " current_setting('wal_log_hints'), current_setting('data_checksums'),"
+                 " (CASE WHEN pg_is_in_recovery() THEN pg_wal_lsn_diff(pg_last_wal_receive_lsn(), '0/0')"
+                 "       ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') END)::bigint,"
+                 " (CASE WHEN pg_is_in_recovery() THEN pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0') END)::bigint,"
+                 " CASE WHEN NOT pg_is_in_recovery() THEN NULL"
+                 "      WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                 "      ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END,"
+                 " w.status, w.sender_host, w.sender_port, w.slot_name,"
+                 " CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END"
+                 " FROM (SELECT 1) AS one LEFT JOIN pg_stat_wal_receiver AS w ON true");
+    if (!r)
+        return r.error();
+    if (r->rows.empty())
+        return makeError(ErrorCode::Internal, "no row from the status probe", c.options().label());
+    const auto &row = r->rows[0];
+    auto v = [&](std::size_t i) { return i < row.size() ? row[i] : std::nullopt; };
+    const bool inRecovery = toBool(v(0)).value_or(false);
+    s.version = str(v(1));
+    s.serverUuid = str(v(2));
+    if (auto tli = toU64(v(3)))
+        s.timeline = static_cast<int>(*tli);
+    s.walLogHints = toBool(v(4));
+    s.dataChecksums = toBool(v(5));
+    s.currentLsn = toU64(v(6));
+    s.readOnly = inRecovery;
+    s.channels.clear();
+    if (inRecovery) {
+        ReplicationChannel ch;
+        ch.replayedLsn = toU64(v(7));
+        ch.receivedLsn = s.currentLsn;
+        ch.lagSeconds = toDouble(v(8));
+        const std::string status = str(v(9));
+        ch.ioRunning = status == "streaming";
+        ch.ioError = status.empty() ? "no WAL receiver" : (status == "streaming" ? "" : "WAL receiver " + status);
+        ch.sourceHost = str(v(10));
+        ch.sourcePort = static_cast<std::uint16_t>(toU64(v(11)).value_or(0));
+        ch.name = str(v(12));
+        if (auto paused = toBool(v(13)))
+            ch.sqlRunning = !*paused;
+        s.channels.push_back(std::move(ch));
+    }
+
+    // (2) Standbys streaming from this node.
+    auto reps = run(c, s,
+                    "SELECT application_name, host(client_addr), state, sync_state,"
+                    " pg_wal_lsn_diff(sent_lsn, '0/0')::bigint, pg_wal_lsn_diff(flush_lsn, '0/0')::bigint,"
+                    " pg_wal_lsn_diff(replay_lsn, '0/0')::bigint, EXTRACT(EPOCH FROM replay_lag)"
+                    " FROM pg_stat_replication");
+    if (!reps)
+        return reps.error();
+    s.downstream.clear();
+    for (const auto &rr : reps->rows) {
+        auto f = [&](std::size_t i) { return i < rr.size() ? rr[i] : std::nullopt; };
+        DownstreamReplica d;
+        d.applicationName = str(f(0));
+        d.host = str(f(1));
+        d.state = str(f(2));
+        d.syncState = str(f(3));
+        d.sentLsn = toU64(f(4));
+        d.flushLsn = toU64(f(5));
+        d.replayLsn = toU64(f(6));
+        d.replayLagSeconds = toDouble(f(7));
+        s.downstream.push_back(std::move(d));
+    }
+
+    // (3) Replication slots and the WAL each keeps.
+    auto slots = run(c, s,
+                     "SELECT slot_name, slot_type, active,"
+                     " pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn()"
+                     "                      ELSE pg_current_wal_lsn() END, restart_lsn)::bigint"
+                     " FROM pg_replication_slots");
+    if (!slots)
+        return slots.error();
+    s.slots.clear();
+    for (const auto &sr : slots->rows) {
+        auto f = [&](std::size_t i) { return i < sr.size() ? sr[i] : std::nullopt; };
+        ReplicationSlot slot;
+        slot.name = str(f(0));
+        slot.type = str(f(1));
+        slot.active = toBool(f(2)).value_or(false);
+        slot.retainedBytes = toU64(f(3));
+        s.slots.push_back(std::move(slot));
+    }
+    return okStatus();
+}
+
+// The summary fields the table and older code read, from the first channel.
+void summarize(NodeStatus &s)
+{
+    if (s.channels.empty()) {
+        s.role = NodeRole::Primary;
+        s.lagSeconds.reset();
+        s.replicationSource.clear();
+        s.ioThreadRunning.reset();
+        s.sqlThreadRunning.reset();
+        s.replicationError.clear();
+        return;
+    }
+    s.role = NodeRole::Replica;
+    const ReplicationChannel &ch = s.channels.front();
+    s.replicationSource = ch.sourceHost + ":" + std::to_string(ch.sourcePort);
+    s.ioThreadRunning = ch.ioRunning;
+    s.sqlThreadRunning = ch.sqlRunning;
+    // With several channels the node is as far behind as its slowest one; unknown wins.
+    std::optional<double> lag = ch.lagSeconds;
+    for (const ReplicationChannel &other : s.channels) {
+        if (!other.lagSeconds || !lag)
+            lag.reset();
+        else
+            lag = std::max(*lag, *other.lagSeconds);
+        if (other.ioRunning == false)
+            s.ioThreadRunning = false;
+        if (other.sqlRunning == false)
+            s.sqlThreadRunning = false;
+    }
+    s.lagSeconds = lag;
+    std::string err = ch.ioError;
+    if (!ch.sqlError.empty())
+        err = err.empty() ? ch.sqlError : err + "; " + ch.sqlError;
+    s.replicationError = err;
+}
+
+} // namespace
+
+std::vector<ReplicationChannel> parseReplicaStatus(const QueryResult &r)
+{
+    std::vector<ReplicationChannel> out;
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        ReplicationChannel ch;
+        ch.name = str(r.columnIndex("Connection_name") >= 0 ? r.value(i, "Connection_name") : r.value(i, "Channel_Name"));
+        ch.sourceHost = str(col(r, i, "Master_Host", "Source_Host"));
+        ch.sourcePort = static_cast<std::uint16_t>(toU64(col(r, i, "Master_Port", "Source_Port")).value_or(0));
+        ch.ioRunning = toBool(col(r, i, "Slave_IO_Running", "Replica_IO_Running"));
+        ch.sqlRunning = toBool(col(r, i, "Slave_SQL_Running", "Replica_SQL_Running"));
+        // NULL Seconds_Behind_Master: a thread is stopped or the lag cannot be computed. Unknown.
+        ch.lagSeconds = toDouble(col(r, i, "Seconds_Behind_Master", "Seconds_Behind_Source"));
+        ch.ioError = str(r.value(i, "Last_IO_Error"));
+        ch.sqlError = str(r.value(i, "Last_SQL_Error"));
+        ch.ioErrno = static_cast<int>(toU64(r.value(i, "Last_IO_Errno")).value_or(0));
+        ch.sqlErrno = static_cast<int>(toU64(r.value(i, "Last_SQL_Errno")).value_or(0));
+        ch.gtidIoPos = str(r.columnIndex("Gtid_IO_Pos") >= 0 ? r.value(i, "Gtid_IO_Pos") : r.value(i, "Retrieved_Gtid_Set"));
+        ch.usingGtid = str(r.value(i, "Using_Gtid"));
+        ch.sourceLogFile = str(col(r, i, "Master_Log_File", "Source_Log_File"));
+        ch.readSourceLogPos = toU64(col(r, i, "Read_Master_Log_Pos", "Read_Source_Log_Pos")).value_or(0);
+        ch.replicationUser = str(col(r, i, "Master_User", "Source_User"));
+        out.push_back(std::move(ch));
+    }
+    return out;
+}
+
+Status probeNode(Connection &connection, NodeStatus &status)
+{
+    const auto started = std::chrono::steady_clock::now();
+    status.queriesLastRound = 0;
+    status.flavor = connection.serverInfo().flavor;
+    Status result = connection.options().engine == Engine::PostgreSQL ? probePostgres(connection, status)
+                                                                      : probeMySqlFamily(connection, status);
+    status.roundTripMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    if (result) {
+        summarize(status);
+        status.reachability = Reachability::Reachable;
+        status.lastError.reset();
+        status.checkedAtMs = nowMs();
+    } else {
+        status.reachability = Reachability::Unreachable;
+        status.lastError = result.error();
+    }
+    return result;
+}
+
+} // namespace switchyard::core
