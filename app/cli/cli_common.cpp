@@ -1,6 +1,12 @@
 #include "cli_common.h"
 
+#include "switchyard/ui/credential_resolver.h"
+#include "switchyard/ui/profile_store.h"
+#include "switchyard/ui/secret_store.h"
 #include "switchyard/ui/tr.h"
+
+#include <QEventLoop>
+#include <QTimer>
 
 #include <QTextStream>
 
@@ -86,6 +92,38 @@ Result<std::string> passwordFromEnvOrPrompt(const QString &prompt)
         tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::fputc('\n', stderr);
     return line;
+}
+
+std::optional<ui::Profile> loadProfileOrFail(const QString &name)
+{
+    QString problem;
+    auto profile = ui::ProfileStore().load(name, &problem);
+    if (!profile)
+        fail(problem);
+    return profile;
+}
+
+Result<std::string> passwordFor(const ui::Profile &profile, const QString &user)
+{
+    ui::KeychainSecretStore keychain;
+    ui::CredentialResolver resolver(&keychain);
+    std::optional<ui::CredentialOutcome> outcome;
+    QEventLoop loop;
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    resolver.resolve(profile, user, &loop, [&](const ui::CredentialOutcome &o) {
+        outcome = o;
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    if (outcome && outcome->found())
+        return outcome->password.toStdString();
+    if (profile.isSandbox())
+        return makeError(ErrorCode::NotFound, outcome ? outcome->problem.toStdString() : std::string("sandbox credentials not readable"));
+    auto typed = passwordFromEnvOrPrompt(ui::Tr::tr("Password of %1 for %2").arg(user, profile.name));
+    if (!typed && outcome)
+        return makeError(ErrorCode::NotFound, outcome->problem.toStdString() + "; " + typed.error().message);
+    return typed;
 }
 
 } // namespace switchyard::cli

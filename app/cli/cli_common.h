@@ -13,6 +13,9 @@
 #include <QStringList>
 
 #include "switchyard/result.h"
+#include "switchyard/ui/profile.h"
+
+#include <optional>
 
 namespace switchyard::cli {
 
@@ -38,8 +41,15 @@ void printJson(const QJsonDocument &doc);          // stdout, compact, with newl
 // Reads a password: SWITCHYARD_PASSWORD, else a prompt on a terminal, else an error.
 Result<std::string> passwordFromEnvOrPrompt(const QString &prompt);
 
+// Loads a saved profile; on failure prints the reason (naming the file) and returns nullopt.
+std::optional<ui::Profile> loadProfileOrFail(const QString &name);
+// The password of `user` for `profile`: the sandbox directory, SWITCHYARD_PASSWORD, the
+// keychain, else a prompt on a terminal; otherwise an error that says what to do.
+Result<std::string> passwordFor(const ui::Profile &profile, const QString &user);
+
 // Commands. Each receives its own argv: args[0] is "switchyard-cli <command>".
 int runSandbox(const QStringList &args);
 int runRoute(const QStringList &args);
+int runTopology(const QStringList &args);
 
 } // namespace switchyard::cli

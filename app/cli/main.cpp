@@ -22,6 +22,7 @@ struct Command
 const Command kCommands[] = {
     {"sandbox", &cli::runSandbox, "Deploy, inspect and remove local sandbox clusters (up, status, list, down, destroy)"},
     {"route", &cli::runRoute, "Route SQL statements (JSON Lines on stdin) as the embedded router would"},
+    {"topology", &cli::runTopology, "Discover a cluster and print its nodes, replication and problems"},
 };
 
 void printUsage(FILE *to)

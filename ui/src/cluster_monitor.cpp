@@ -143,21 +143,38 @@ ClusterMonitor::~ClusterMonitor()
     stop();
 }
 
+void ClusterMonitor::startWorker(std::size_t i)
+{
+    auto w = std::make_shared<Worker>();
+    w->index = i;
+    w->status = m_state[i];
+    w->options = m_nodes[i].options;
+    w->mailbox = m_mailbox;
+    m_workers.push_back(w);
+    std::thread(&Worker::run, w).detach();
+}
+
 void ClusterMonitor::start()
 {
     if (m_workers.empty()) {
-        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-            auto w = std::make_shared<Worker>();
-            w->index = i;
-            w->status = m_state[i];
-            w->options = m_nodes[i].options;
-            w->mailbox = m_mailbox;
-            m_workers.push_back(w);
-            std::thread(&Worker::run, w).detach();
-        }
+        for (std::size_t i = 0; i < m_nodes.size(); ++i)
+            startWorker(i);
     }
     m_timer.start();
     beginRound();
+}
+
+void ClusterMonitor::addNode(MonitorNode node)
+{
+    core::NodeStatus s;
+    s.name = node.name;
+    s.host = node.options.host;
+    s.port = node.options.port;
+    m_nodes.push_back(std::move(node));
+    m_state.push_back(std::move(s));
+    m_acceptedGeneration.push_back(0);
+    if (!m_workers.empty() || m_timer.isActive())
+        startWorker(m_nodes.size() - 1);
 }
 
 void ClusterMonitor::stop()
@@ -219,6 +236,22 @@ void ClusterMonitor::closeRound()
         if (m_acceptedGeneration[i] < m_generation && i < m_workers.size() && m_workers[i]->isBusy()) {
             // Still inside a network call from an earlier round: say so, keep the last facts.
             snapshot->nodes[i].reachability = core::Reachability::NoAnswer;
+        }
+    }
+    core::buildTopology(*snapshot, m_topology, m_latest.get());
+
+    // Crawl to nodes the others mention; they join from the next round on.
+    if (m_crawl && !m_nodes.empty()) {
+        for (const auto &[host, port] : core::undiscoveredEndpoints(*snapshot)) {
+            if (m_nodes.size() >= kMaxNodes)
+                break;
+            MonitorNode n;
+            n.options = m_nodes.front().options;
+            n.options.host = host;
+            n.options.port = port;
+            n.options.nodeName = core::normalizedEndpoint(host, port);
+            n.name = n.options.nodeName;
+            addNode(std::move(n));
         }
     }
     m_latest = std::move(snapshot);

@@ -340,6 +340,7 @@ void MainWindow::startMonitor(const Profile &profile, const QString &password)
         nodes.push_back(std::move(mn));
     }
     m_monitor = new ClusterMonitor(std::move(nodes), std::chrono::milliseconds(profile.pollIntervalMs), this);
+    m_monitor->setTopologyOptions({profile.lagWarnSeconds, profile.lagCriticalSeconds});
     connect(m_monitor, &ClusterMonitor::snapshotUpdated, this, &MainWindow::onSnapshot);
     m_statusLabel->setText(Tr::tr("Connecting to %n node(s)…", nullptr, static_cast<int>(profile.seeds.size())));
     m_monitor->start();

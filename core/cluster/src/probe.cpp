@@ -255,7 +255,7 @@ Status probePostgres(Connection &c, NodeStatus &s)
                      " FROM pg_replication_slots");
     if (!slots)
         return slots.error();
-    s.slots.clear();
+    s.replicationSlots.clear();
     for (const auto &sr : slots->rows) {
         auto f = [&](std::size_t i) { return i < sr.size() ? sr[i] : std::nullopt; };
         ReplicationSlot slot;
@@ -263,7 +263,7 @@ Status probePostgres(Connection &c, NodeStatus &s)
         slot.type = str(f(1));
         slot.active = toBool(f(2)).value_or(false);
         slot.retainedBytes = toU64(f(3));
-        s.slots.push_back(std::move(slot));
+        s.replicationSlots.push_back(std::move(slot));
     }
     return okStatus();
 }

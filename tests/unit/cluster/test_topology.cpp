@@ -131,8 +131,8 @@ TEST(Topology, InactiveSlotRetainingWal)
     NodeStatus p = node("pg1", 25432);
     p.flavor = Flavor::PostgreSQL;
     p.walLogHints = true;
-    p.slots.push_back({"standby_gone", "physical", false, 64u * 1024 * 1024});
-    p.slots.push_back({"standby1", "physical", true, 0});
+    p.replicationSlots.push_back({"standby_gone", "physical", false, 64u * 1024 * 1024});
+    p.replicationSlots.push_back({"standby1", "physical", true, 0});
     s.nodes = {p};
     buildTopology(s, {}, nullptr);
     ASSERT_TRUE(has(s, ProblemKind::InactiveSlot, "pg1"));
@@ -164,4 +164,33 @@ TEST(Topology, UndiscoveredEndpointsAreWhereDiscoveryGoesNext)
     ASSERT_EQ(next.size(), 1u);
     EXPECT_EQ(next[0].first, "10.0.0.5");
     EXPECT_EQ(next[0].second, 3306);
+}
+
+TEST(Topology, MariaDbErrantTransactionIsConfirmedBySecondSample)
+{
+    ClusterSnapshot first = cluster();
+    first.nodes[0].gtidBinlogState = "0-1-25";
+    first.nodes[1].gtidBinlogState = "0-1-25,0-2-8";  // n2 wrote with its own server id
+    first.nodes[2].gtidBinlogState = "0-1-20";        // merely behind: not errant
+    buildTopology(first, {}, nullptr);
+    EXPECT_FALSE(has(first, ProblemKind::ErrantGtid)) << "one sample is not enough";
+    ClusterSnapshot second = first;
+    buildTopology(second, {}, &first);
+    ASSERT_TRUE(has(second, ProblemKind::ErrantGtid, "n2"));
+    EXPECT_FALSE(has(second, ProblemKind::ErrantGtid, "n3"));
+    ASSERT_EQ(second.nodes[1].errantGtids.size(), 1u);
+    EXPECT_EQ(second.nodes[1].errantGtids[0], "0-2-8");
+}
+
+TEST(Topology, MySqlErrantSetIsReplicaMinusPrimary)
+{
+    NodeStatus primary, replica;
+    primary.flavor = replica.flavor = Flavor::MySQL;
+    primary.gtidExecuted = "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-100";
+    replica.gtidExecuted = "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-98:100-102,\n"
+                           "aaaaaaaa-0000-0000-0000-000000000001:1-3";
+    const auto errant = errantGtids(replica, primary);
+    ASSERT_EQ(errant.size(), 2u);
+    EXPECT_EQ(errant[0], "3e11fa47-71ca-11e1-9e33-c80aa9429562:101-102");
+    EXPECT_EQ(errant[1], "aaaaaaaa-0000-0000-0000-000000000001:1-3");
 }

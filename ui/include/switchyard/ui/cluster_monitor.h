@@ -16,6 +16,7 @@
 
 #include "switchyard/core/connection.h"
 #include "switchyard/core/snapshot.h"
+#include "switchyard/core/topology.h"
 
 #include <QObject>
 #include <QTimer>
@@ -37,6 +38,13 @@ class ClusterMonitor : public QObject
     Q_OBJECT
 public:
     ClusterMonitor(std::vector<MonitorNode> nodes, std::chrono::milliseconds interval, QObject *parent = nullptr);
+
+    // Thresholds for the problems each snapshot carries.
+    void setTopologyOptions(const core::TopologyOptions &options) { m_topology = options; }
+    // Crawl: nodes that the known ones mention (replication sources, registered replicas) are
+    // added with the first node's credentials. On by default.
+    void setCrawl(bool crawl) { m_crawl = crawl; }
+    std::size_t nodeCount() const { return m_nodes.size(); }
     ~ClusterMonitor() override;
 
     void start();            // first round at once, then every interval
@@ -58,6 +66,8 @@ private:
     void beginRound();
     void closeRound();
     void acceptResult(std::size_t index, std::uint64_t generation, const core::NodeStatus &status);
+    void addNode(MonitorNode node);
+    void startWorker(std::size_t index);
 
     std::vector<MonitorNode> m_nodes;
     std::vector<std::shared_ptr<Worker>> m_workers;
@@ -65,6 +75,9 @@ private:
     std::vector<core::NodeStatus> m_state;          // last known per node
     std::vector<std::uint64_t> m_acceptedGeneration; // per node
     std::chrono::milliseconds m_interval;
+    core::TopologyOptions m_topology;
+    bool m_crawl = true;
+    static constexpr std::size_t kMaxNodes = 128;
     QTimer m_timer;
     std::uint64_t m_generation = 0;  // current round
     bool m_roundOpen = false;

@@ -111,7 +111,7 @@ struct NodeStatus
     std::optional<bool> dataChecksums;
     std::vector<ReplicationChannel> channels;
     std::vector<DownstreamReplica> downstream;
-    std::vector<ReplicationSlot> slots;
+    std::vector<ReplicationSlot> replicationSlots;  // not "slots": that is a Qt macro
     std::vector<std::string> errantGtids;  // confirmed by a second sample before reported
 
     std::int64_t checkedAtMs = 0;         // wall clock (ms since epoch) of the last answer
