@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <mutex>
 #include <utility>
@@ -657,9 +658,11 @@ Status MysqlConnection::open(bool detectServer)
     if (!r->rows.empty() && r->rows[0].size() >= 2) {
         if (r->rows[0][0])
             version = *r->rows[0][0];
-        if (r->rows[0][1]) {
+        unsigned long long id = 0;
+        if (const auto &text = r->rows[0][1]; text
+            && std::from_chars(text->data(), text->data() + text->size(), id).ec == std::errc()) {
             std::lock_guard lock(m_cancelState->mutex);
-            m_cancelState->threadId = std::stoull(*r->rows[0][1]);
+            m_cancelState->threadId = id;
         }
     }
     m_info = mysql_detail::parseServerVersion(version);

@@ -7,6 +7,7 @@
 //   connectTimeout: TCP connect, TLS, authentication, in total.
 //   writeTimeout:   each wait for the socket to accept more of the statement.
 //   readTimeout:    from the moment the statement has been sent until the last result, in total.
+// Host names other than IP literals are resolved by libpq with a blocking getaddrinfo() first.
 // On a read timeout the connection is closed WITHOUT a cancel request: PQcancel blocks until
 // the postmaster answers, and a hung (e.g. SIGSTOPped) postmaster never does.
 //
