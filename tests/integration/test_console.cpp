@@ -182,7 +182,9 @@ void frozenNodeTimesOutAndTheGuiStaysResponsive(core::Engine engine)
         const bool timedOut = console.waitFor(
             [&](const core::ClusterSnapshot &s) {
                 const auto *n = byPort(s, victim.port);
-                return n && n->reachability == core::Reachability::Unreachable && n->lastError
+                // Unreachable right after the timeout, then "no answer" while the worker retries;
+                // both carry the timeout as the last error.
+                return n && n->reachability != core::Reachability::Reachable && n->lastError
                        && n->lastError->code == ErrorCode::Timeout;
             },
             budget + 3s);
