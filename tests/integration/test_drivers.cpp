@@ -376,6 +376,36 @@ TEST_P(Drivers, ReadTimeoutOnAHungServer)
     EXPECT_TRUE(c->query("SELECT 1").ok());
 }
 
+TEST_P(Drivers, WriteTimeoutOnAHungServer)
+{
+    ConnectionOptions o = admin();
+    o.writeTimeout = 700ms;
+    o.readTimeout = 3000ms;
+    auto c = connected(o);
+    const int pid = servingPid(*c);
+    ASSERT_GT(pid, 0);
+    // More than the loopback socket buffers hold (about 10 MB by default), and below
+    // Connector/C's 16 MB client packet limit.
+    const std::string sql = "SELECT '" + std::string(15u << 20, 'x') + "' AS v";
+    StoppedProcess stopped(pid);
+    ASSERT_TRUE(stopped.stopped());
+    const auto start = Clock::now();
+    Result<QueryResult> r = c->query(sql);
+    const auto elapsed = msSince(start);
+    stopped.resume();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::Timeout) << r.error().describe();
+    // "could not send the statement within the write timeout of 700 ms" (on a host with huge
+    // socket buffers the statement might fit and the read timeout would strike instead)
+    EXPECT_NE(r.error().message.find("timeout"), std::string::npos) << r.error().message;
+    EXPECT_LE(elapsed, 3000 + kMarginMs);
+    if (r.error().message.find("write timeout") != std::string::npos) {
+        EXPECT_GE(elapsed, 690);
+        EXPECT_LE(elapsed, 700 + kMarginMs);
+    }
+    EXPECT_FALSE(c->isOpen());
+}
+
 TEST_P(Drivers, ConnectTimeoutOnAHungServer)
 {
     ConnectionOptions o = options(m_info->credentials.monitor);
