@@ -258,6 +258,10 @@ TEST_P(Drivers, DetectsFlavourAndVersion)
         EXPECT_EQ(info.major, 15);
         EXPECT_EQ(info.versionNumber / 10000, 15);
         EXPECT_EQ(info.versionString.rfind("15.", 0), 0u) << info.versionString;
+        // The session shows up as ours in pg_stat_activity.
+        Result<QueryResult> r = c->query("SELECT current_setting('application_name') AS app");
+        ASSERT_TRUE(r.ok()) << r.error().describe();
+        EXPECT_EQ(r->value(0, "app"), std::optional<std::string>("switchyard"));
     }
 }
 
