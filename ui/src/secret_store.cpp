@@ -6,6 +6,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#ifdef SWITCHYARD_HAVE_DBUS
+#include <QDBusConnection>
+#endif
+
 namespace switchyard::ui {
 
 QString SecretStore::keyFor(const QString &profileName, const QString &user)
@@ -44,13 +48,18 @@ SecretResult fromJob(const QKeychain::Job &job)
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError: r.status = SecretResult::Status::Failed; break;
     }
-    // libsecret reports "no keychain" situations (no session bus, locked collection) as
-    // OtherError; treat them as unavailable so the user is asked instead of shown a failure.
-    if (r.status == SecretResult::Status::Failed
-        && (r.message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
-            || r.message.contains(QLatin1String("locked"), Qt::CaseInsensitive)
-            || r.message.contains(QLatin1String("does not exist at path"), Qt::CaseInsensitive)))
-        r.status = SecretResult::Status::Unavailable;
+    // libsecret reports "no keychain" situations (no session bus, a locked or missing
+    // collection) as OtherError; treat them as unavailable so the user is asked for the
+    // password instead of shown a failure.
+    if (r.status == SecretResult::Status::Failed) {
+#ifdef SWITCHYARD_HAVE_DBUS
+        if (!QDBusConnection::sessionBus().isConnected())
+            r.status = SecretResult::Status::Unavailable;
+#endif
+        if (r.message.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+            || r.message.contains(QLatin1String("does not exist at path"), Qt::CaseInsensitive))
+            r.status = SecretResult::Status::Unavailable;
+    }
     return r;
 }
 
