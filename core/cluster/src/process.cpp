@@ -411,7 +411,11 @@ Result<ProcessOutput> runProcess(const ProcessSpec &spec, std::string_view input
     for (;;) {
         if (!exited) {
             const pid_t r = ::waitpid(pid, &status, WNOHANG);
-            if (r == pid) {
+            if (r == pid || (r < 0 && errno == ECHILD)) {
+                // ECHILD: the program set SIGCHLD to SIG_IGN and the kernel reaped it for us;
+                // the exit status is lost, but we must not wait for it until the timeout.
+                if (r < 0)
+                    status = -1;
                 exited = true;
                 exitedAt = Clock::now();
             }
@@ -469,7 +473,7 @@ Result<ProcessOutput> runProcess(const ProcessSpec &spec, std::string_view input
         }
     }
     closeAll();
-    if (!output.timedOut) {
+    if (!output.timedOut && status != -1) {
         if (WIFEXITED(status))
             output.exitCode = WEXITSTATUS(status);
         else if (WIFSIGNALED(status))

@@ -180,9 +180,7 @@ Result<ProcessOutput> runChecked(const ProcessSpec &spec, std::string_view input
         text = "..." + text.substr(text.size() - 2000);
     if (!text.empty())
         message += ": " + text;
-    Error e = makeError(output.timedOut ? ErrorCode::Timeout : ErrorCode::ProcessFailed, message, node);
-    e.serverCode = output.exitCode;
-    return e;
+    return makeError(output.timedOut ? ErrorCode::Timeout : ErrorCode::ProcessFailed, message, node);
 }
 
 Status runCheckedParallel(const std::vector<ProcessSpec> &specs, std::chrono::milliseconds timeout,

@@ -224,7 +224,8 @@ public:
         }
         if (auto st = waitReady(ctx, standbys); !st)
             return st;
-        return waitStreaming(ctx, primary, standbys.size(), std::chrono::seconds(30), true);
+        return waitStreaming(ctx, primary, nodes[standbys.empty() ? 0 : standbys.front()], standbys.size(),
+                             std::chrono::seconds(30), true);
     }
 
     Status start(SandboxContext &ctx, const std::vector<std::size_t> &indexes) override
@@ -260,7 +261,7 @@ public:
                 ++standbyCount;
         }
         if (primary && standbyCount > 0)
-            (void)waitStreaming(ctx, *primary, standbyCount, std::chrono::seconds(5), false);
+            (void)waitStreaming(ctx, *primary, *primary, standbyCount, std::chrono::seconds(5), false);
         return okStatus();
     }
 
@@ -350,8 +351,9 @@ private:
         return out->out;
     }
 
-    static Status waitStreaming(const SandboxContext &ctx, const SandboxNode &primary, std::size_t standbys,
-                                std::chrono::milliseconds timeout, bool mustSucceed)
+    // `blame`: whose log to quote when it fails (a standby's says why its walreceiver cannot connect).
+    static Status waitStreaming(const SandboxContext &ctx, const SandboxNode &primary, const SandboxNode &blame,
+                                std::size_t standbys, std::chrono::milliseconds timeout, bool mustSucceed)
     {
         const auto deadline = std::min(Clock::now() + timeout, ctx.deadline);
         std::string last;
@@ -367,7 +369,7 @@ private:
             if (Clock::now() >= deadline) {
                 if (!mustSucceed)
                     return okStatus();
-                return processFailed(primary, "only " + (last.empty() ? std::string("0") : last) + " of "
+                return processFailed(blame, "only " + (last.empty() ? std::string("0") : last) + " of "
                                                   + std::to_string(standbys)
                                                   + " standbys streaming after " + std::to_string(timeout.count() / 1000)
                                                   + " s");

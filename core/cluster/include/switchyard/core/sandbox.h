@@ -3,9 +3,16 @@
 // without a cluster of your own) and the test bed of the integration tests.
 //
 // Layout on disk (root = SandboxManager::root()):
-//   <root>/<name>/sandbox.conf     engine, ports, node list, state; mode 0644
-//   <root>/<name>/credentials      generated accounts and passwords; mode 0600
-//   <root>/<name>/<node>/...       data directory, socket, logs, pid file per node
+//   <root>/<name>/sandbox.conf     engine, ports, node list, state; mode 0644 (key=value lines)
+//   <root>/<name>/credentials      generated accounts and passwords; mode 0600 (key=value lines)
+//   <root>/<name>/run/<node>.pid   "<pid>\n<start time>\n" of the server up() started (identity)
+//   <root>/<name>/<node>/data      data directory; socket, logs, server pid file beside it
+//   <root>/.<name>.lock            serialises up/down/destroy of one sandbox across processes
+// As root, PostgreSQL runs as the `postgres` account; when that account cannot reach <root>
+// (root's home is 0700) the node directories live in ~postgres/switchyard-sandboxes/<name>-<hash>
+// instead (sandbox.conf records where; destroy removes them). MariaDB runs as root (--user=root).
+// A node's role is read from its data directory each time (master.info / standby.signal), so
+// status follows switchovers made after up().
 //
 // Thread contract: SandboxManager is not thread-safe; each call blocks for up to its
 // documented bound (up() well under 10 s on the development machine) and must never run on
