@@ -232,8 +232,40 @@ void screenshotOfTheRunningConsole(core::Engine engine, const QString &engineArg
     EXPECT_TRUE(after->running());
 }
 
+void changeIsOnScreenWithinTwoPollIntervals()
+{
+    auto &sandbox = itest::sharedSandbox(core::Engine::MySQL);
+    ASSERT_TRUE(sandbox.ok()) << sandbox.error();
+    Console console(sandbox);
+    const int interval = console.window->currentProfile()->pollIntervalMs;
+    ASSERT_TRUE(console.waitFor([](const core::ClusterSnapshot &s) { return s.countReachable() == 3; }, 15s));
+    const core::SandboxNode &replica = *sandbox.replicas().back();
+    auto admin = core::createConnection(sandbox.options(replica, sandbox.info().credentials.admin));
+    ASSERT_TRUE(admin->connect().ok());
+    auto stopped = [&](const core::ClusterSnapshot &s) {
+        const auto *n = byPort(s, replica.port);
+        return n && n->sqlThreadRunning == false;
+    };
+    QElapsedTimer clock;
+    ASSERT_TRUE(admin->execute("STOP SLAVE SQL_THREAD").ok());
+    clock.start();
+    const bool seen = console.waitFor(stopped, std::chrono::milliseconds(2 * interval + 500));
+    const qint64 elapsed = clock.elapsed();
+    ASSERT_TRUE(admin->execute("START SLAVE SQL_THREAD").ok());
+    ASSERT_TRUE(seen) << "not on screen after " << elapsed << " ms";
+    EXPECT_LE(elapsed, 2 * interval) << "poll interval " << interval << " ms";
+    // The table row says so in words.
+    auto *model = console.window->nodeModel();
+    bool rowSaysStopped = false;
+    for (int row = 0; row < model->rowCount(); ++row)
+        rowSaysStopped |= model->data(model->index(row, ui::NodeTableModel::State)).toString().contains(QStringLiteral("stopped"));
+    EXPECT_TRUE(rowSaysStopped);
+    EXPECT_TRUE(console.waitFor([&](const core::ClusterSnapshot &s) { return !stopped(s); }, 10s));
+}
+
 } // namespace
 
+TEST(Console, ChangeIsOnScreenWithinTwoPollIntervals) { changeIsOnScreenWithinTwoPollIntervals(); }
 TEST(Console, ShowsTheThreeMariaDbNodes) { showsEveryNode(core::Engine::MySQL, 3, "MariaDB"); }
 TEST(Console, ShowsTheTwoPostgresNodes) { showsEveryNode(core::Engine::PostgreSQL, 2, "15."); }
 TEST(Console, FrozenMariaDbNodeTimesOut) { frozenNodeTimesOutAndTheGuiStaysResponsive(core::Engine::MySQL); }

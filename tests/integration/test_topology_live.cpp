@@ -5,6 +5,7 @@
 #include "sandbox_fixture.h"
 
 #include "switchyard/core/discovery.h"
+#include "switchyard/core/probe.h"
 #include "switchyard/core/sandbox.h"
 
 #include <QJsonArray>
@@ -93,7 +94,56 @@ ClusterSnapshot eventually(itest::ScopedSandbox &sb, Pred pred, std::chrono::sec
     return s;
 }
 
+// Counts what really goes over the wire: every statement passes through here.
+class CountingConnection : public Connection
+{
+public:
+    explicit CountingConnection(std::unique_ptr<Connection> inner) : m_inner(std::move(inner)) {}
+    int statements = 0;
+    Status connect() override { return m_inner->connect(); }
+    void close() override { m_inner->close(); }
+    bool isOpen() const override { return m_inner->isOpen(); }
+    Result<QueryResult> query(std::string_view sql) override
+    {
+        ++statements;
+        return m_inner->query(sql);
+    }
+    Result<std::uint64_t> execute(std::string_view sql) override
+    {
+        ++statements;
+        return m_inner->execute(sql);
+    }
+    const ServerInfo &serverInfo() const override { return m_inner->serverInfo(); }
+    const ConnectionOptions &options() const override { return m_inner->options(); }
+    std::shared_ptr<Canceller> canceller() override { return m_inner->canceller(); }
+    std::string quoteLiteral(std::string_view t) const override { return m_inner->quoteLiteral(t); }
+    std::string quoteIdentifier(std::string_view t) const override { return m_inner->quoteIdentifier(t); }
+
+private:
+    std::unique_ptr<Connection> m_inner;
+};
+
+void pollingBudget(Engine engine)
+{
+    auto &sb = itest::sharedSandbox(engine);
+    ASSERT_TRUE(sb.ok()) << sb.error();
+    for (const SandboxNode &n : sb.info().nodes) {
+        CountingConnection c(createConnection(sb.options(n, sb.info().credentials.monitor)));
+        ASSERT_TRUE(c.connect().ok());
+        for (int round = 0; round < 3; ++round) {
+            const int before = c.statements;
+            NodeStatus s;
+            ASSERT_TRUE(probeNode(c, s).ok()) << n.name << ": " << s.lastError->describe();
+            EXPECT_LE(c.statements - before, 4) << n.name << " round " << round;
+            EXPECT_EQ(c.statements - before, s.queriesLastRound);
+        }
+    }
+}
+
 } // namespace
+
+TEST(TopologyLive, PollingCostsAtMostFourStatementsPerNodeMariaDb) { pollingBudget(Engine::MySQL); }
+TEST(TopologyLive, PollingCostsAtMostFourStatementsPerNodePostgres) { pollingBudget(Engine::PostgreSQL); }
 
 TEST(TopologyLive, MariaDbBrokenOnPurpose)
 {
