@@ -278,9 +278,11 @@ PortBlock::PortBlock(Engine engine, int count, const std::string &key)
     const int blocks = 200;
     if (count < 1 || count > kStep)
         return;
-    // Always the build tree's root, also when SWITCHYARD_TEST_SANDBOX_ROOT points elsewhere:
-    // every fixture user of this build must see the same port locks.
-    const std::string lockDir = std::string(SWITCHYARD_TEST_SANDBOX_ROOT) + "/.ports";
+    // One place per machine, not per build tree: test runs of several build directories (CI,
+    // a developer's debug build, a colleague's) must see each other's port reservations.
+    const char *tmp = std::getenv("TMPDIR");
+    const std::string lockDir = std::string(tmp && tmp[0] == '/' ? tmp : "/tmp") + "/switchyard-test-ports-"
+                                + std::to_string(::getuid());
     std::error_code ec;
     fs::create_directories(lockDir, ec);
     const int start = static_cast<int>((fnv1a(key) ^ static_cast<std::uint64_t>(::getpid())) % blocks);

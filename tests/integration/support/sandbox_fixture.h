@@ -32,7 +32,8 @@
 //
 // Where: ${CMAKE_BINARY_DIR}/test-sandboxes/<executable>-<engine>[-<tag>][-<n>]; ports are
 // picked per sandbox from 23400-25399 (MariaDB) and 25500-27499 (PostgreSQL), free when
-// picked and reserved against other test processes by a lock file while the sandbox lives.
+// picked and reserved against other test processes (of any build tree) by a lock file in
+// $TMPDIR/switchyard-test-ports-<uid> while the sandbox lives.
 // SWITCHYARD_KEEP_TEST_SANDBOXES=1 keeps the (stopped) data directories for a post-mortem.
 //
 // Thread contract: create, use and destroy a ScopedSandbox on one thread. sharedSandbox() is
