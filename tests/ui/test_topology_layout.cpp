@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace switchyard::ui;
 
@@ -40,7 +41,10 @@ struct Graph
 struct Rect
 {
     double x, y, w, h;
-    bool intersects(const Rect &o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
+    bool intersects(const Rect &o) const
+    {
+        return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+    }
 };
 
 Rect rectOf(const Graph &g, const TopologyLayout &l, std::size_t i)
@@ -54,7 +58,10 @@ double centreX(const Graph &g, const TopologyLayout &l, const std::string &key)
     return l.nodes[i].x + g.nodes[i].width / 2;
 }
 
-int layerOf(const Graph &g, const TopologyLayout &l, const std::string &key) { return l.nodes[g.at(key)].layer; }
+int layerOf(const Graph &g, const TopologyLayout &l, const std::string &key)
+{
+    return l.nodes[g.at(key)].layer;
+}
 
 // Returns the first pair of overlapping cards, or an empty string.
 QString overlaps(const Graph &g, const TopologyLayout &l)
@@ -74,7 +81,9 @@ QString viaInsideCard(const Graph &g, const TopologyLayout &l)
             for (std::size_t i = 0; i < g.nodes.size(); ++i) {
                 const Rect r = rectOf(g, l, i);
                 if (p.x > r.x && p.x < r.x + r.w && p.y > r.y && p.y < r.y + r.h)
-                    return QStringLiteral("edge %1 passes through %2").arg(e).arg(QString::fromStdString(g.nodes[i].key));
+                    return QStringLiteral("edge %1 passes through %2")
+                        .arg(e)
+                        .arg(QString::fromStdString(g.nodes[i].key));
             }
     return {};
 }
@@ -91,7 +100,7 @@ Graph randomGraph(int count, quint32 seed, int extraEdges)
     for (int k = 0; k < extraEdges; ++k) {
         const auto a = static_cast<std::size_t>(rng.bounded(count));
         const auto b = static_cast<std::size_t>(rng.bounded(count));
-        g.edges.push_back({a, b});  // may create cycles, self-loops and duplicates on purpose
+        g.edges.push_back({a, b}); // may create cycles, self-loops and duplicates on purpose
     }
     return g;
 }
@@ -210,7 +219,8 @@ private slots:
         QCOMPARE(l.reversedEdges, 0);
         // Each replica under its own source: no crossing.
         QCOMPARE(l.crossings, 0);
-        QVERIFY((centreX(g, l, "east") < centreX(g, l, "west")) == (centreX(g, l, "east-r") < centreX(g, l, "west-r")));
+        QVERIFY((centreX(g, l, "east") < centreX(g, l, "west")) ==
+                (centreX(g, l, "east-r") < centreX(g, l, "west-r")));
         QCOMPARE(overlaps(g, l), QString());
     }
 
@@ -219,7 +229,7 @@ private slots:
         Graph g;
         g.add("a");
         g.add("b");
-        g.add("c", true);  // the writable one goes on top
+        g.add("c", true); // the writable one goes on top
         g.edge("a", "b");
         g.edge("b", "c");
         g.edge("c", "a");
@@ -228,9 +238,9 @@ private slots:
         QCOMPARE(layerOf(g, l, "c"), 0);
         QCOMPARE(layerOf(g, l, "a"), 1);
         QCOMPARE(layerOf(g, l, "b"), 2);
-        QVERIFY(l.edges[1].reversed);      // b -> c goes up
-        QCOMPARE(l.edges[1].via.size(), std::size_t{2});  // around a, not through it
-        QVERIFY(l.edges[1].via.front().y > l.edges[1].via.back().y);  // listed from b upward
+        QVERIFY(l.edges[1].reversed);                                // b -> c goes up
+        QCOMPARE(l.edges[1].via.size(), std::size_t{2});             // around a, not through it
+        QVERIFY(l.edges[1].via.front().y > l.edges[1].via.back().y); // listed from b upward
         QCOMPARE(viaInsideCard(g, l), QString());
         QCOMPARE(overlaps(g, l), QString());
     }
@@ -275,8 +285,74 @@ private slots:
         g.add("a", true);
         const TopologyLayout l = layoutTopology(g.nodes, g.edges);
         QCOMPARE(l.nodes[g.at("a")].y, 0.0);
-        QCOMPARE(l.nodes[g.at("a")].x, 0.0);  // the primary first
+        QCOMPARE(l.nodes[g.at("a")].x, 0.0); // the primary first
         QCOMPARE(overlaps(g, l), QString());
+    }
+
+    void manyLeafReplicasStackInAGrid()
+    {
+        Graph g;
+        g.add("p", true);
+        for (int i = 0; i < 13; ++i)
+            g.add("leaf-" + std::string(i < 10 ? "0" : "") + std::to_string(i));
+        for (int i = 1; i <= 13; ++i)
+            g.edges.push_back({0, static_cast<std::size_t>(i)});
+        const TopologyLayout l = layoutTopology(g.nodes, g.edges);
+        QCOMPARE(overlaps(g, l), QString());
+        QCOMPARE(viaInsideCard(g, l), QString());
+        std::set<double> rows, columns;
+        for (std::size_t i = 1; i < g.nodes.size(); ++i) {
+            QCOMPARE(l.nodes[i].layer, 1);
+            rows.insert(l.nodes[i].y);
+            columns.insert(l.nodes[i].x);
+            QVERIFY(l.edges[i - 1].entersFromLeft);
+            // The lane ends level with the middle of the card, left of it.
+            const LayoutPoint last = l.edges[i - 1].via.back();
+            QCOMPARE(last.y, l.nodes[i].y + g.nodes[i].height / 2);
+            QVERIFY(last.x < l.nodes[i].x);
+        }
+        QVERIFY(rows.size() >= 3);
+        QVERIFY(columns.size() >= 2);
+        QVERIFY(l.width < 13 * 200 / 2); // far narrower than one row
+        // Sorted by name, column by column.
+        QVERIFY(l.nodes[g.at("leaf-00")].x <= l.nodes[g.at("leaf-12")].x);
+        QVERIFY(l.nodes[g.at("leaf-00")].y < l.nodes[g.at("leaf-01")].y);
+        // The source stays above the grid.
+        QVERIFY(l.nodes[0].y + g.nodes[0].height < *rows.begin());
+    }
+
+    void gridOrderIsNatural()
+    {
+        // replica-2 comes before replica-10, as a person would count.
+        Graph g;
+        g.add("p", true);
+        for (int i = 0; i < 12; ++i)
+            g.add("replica-" + std::to_string(i));
+        for (std::size_t i = 1; i <= 12; ++i)
+            g.edges.push_back({0, i});
+        const TopologyLayout l = layoutTopology(g.nodes, g.edges);
+        auto before = [&](const char *a, const char *b) {
+            const NodePlacement &pa = l.nodes[g.at(a)], &pb = l.nodes[g.at(b)];
+            return pa.x < pb.x || (pa.x == pb.x && pa.y < pb.y);
+        };
+        QVERIFY(before("replica-2", "replica-10"));
+        QVERIFY(before("replica-9", "replica-10"));
+        QVERIFY(before("replica-0", "replica-1"));
+    }
+
+    void aFewLeavesStayInARow()
+    {
+        Graph g;
+        g.add("p", true);
+        for (int i = 0; i < 7; ++i)
+            g.add("r" + std::to_string(i));
+        for (std::size_t i = 1; i <= 7; ++i)
+            g.edges.push_back({0, i});
+        const TopologyLayout l = layoutTopology(g.nodes, g.edges);
+        for (std::size_t i = 1; i <= 7; ++i) {
+            QCOMPARE(l.nodes[i].y, l.nodes[1].y);
+            QVERIFY(!l.edges[i - 1].entersFromLeft);
+        }
     }
 
     void badEdgesAreIgnored()
@@ -397,10 +473,11 @@ private slots:
                 continue;
             const int ls = l.nodes[g.edges[e].source].layer, lt = l.nodes[g.edges[e].target].layer;
             QVERIFY2(r.reversed ? ls > lt : ls < lt, qPrintable(QStringLiteral("edge %1").arg(e)));
-            QCOMPARE(r.via.size(), static_cast<std::size_t>(2 * (std::abs(lt - ls) - 1)));
+            QCOMPARE(r.via.size(),
+                     static_cast<std::size_t>(2 * (std::abs(lt - ls) - 1) + (r.entersFromLeft ? 2 : 0)));
         }
         if (extra == 0)
-            QCOMPARE(l.crossings, 0);  // a tree drawn without crossings
+            QCOMPARE(l.crossings, 0); // a tree drawn without crossings
     }
 };
 

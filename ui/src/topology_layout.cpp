@@ -17,39 +17,49 @@ constexpr double kNoHint = std::numeric_limits<double>::quiet_NaN();
 // Co-primary blocks: nodes that replicate from each other, kept side by side.
 struct Block
 {
-    std::vector<std::size_t> members;  // left to right
-    std::string key;                   // smallest member key: the block's identity
+    std::vector<std::size_t> members; // left to right
+    std::string key;                  // smallest member key: the block's identity
     bool preferred = false;
     double width = 0;
     double height = 0;
-    double hint = kNoHint;             // mean previous centre of its members, if known
+    double hint = kNoHint; // mean previous centre of its members, if known
+    // A grid of leaf replicas of one source: members column by column, `rows` per column,
+    // each column with a lane zone on its left for the edges.
+    bool grid = false;
+    int rows = 1;
+    double cellWidth = 0;
+    double cellHeight = 0;
+    double laneZone = 0;
 };
 
 // A vertex of the layered graph of one component: a block or a dummy on a long edge.
 struct Vertex
 {
-    int block = -1;  // -1: dummy
+    int block = -1; // -1: dummy
     int layer = 0;
     double width = 0;
     double height = 0;
     double hint = kNoHint;
     bool preferred = false;
-    std::vector<int> up;    // neighbours in layer - 1
-    std::vector<int> down;  // neighbours in layer + 1
-    int pos = 0;            // index within its layer
-    double x = 0;           // centre
+    std::vector<int> up;   // neighbours in layer - 1
+    std::vector<int> down; // neighbours in layer + 1
+    int pos = 0;           // index within its layer
+    double x = 0;          // centre
 };
 
 struct Chain
 {
     bool reversed = false;
-    std::vector<int> dummies;  // top to bottom
+    std::vector<int> dummies; // top to bottom
 };
 
 class UnionFind
 {
 public:
-    explicit UnionFind(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), std::size_t{0}); }
+    explicit UnionFind(std::size_t n) : m_parent(n)
+    {
+        std::iota(m_parent.begin(), m_parent.end(), std::size_t{0});
+    }
     std::size_t find(std::size_t v)
     {
         while (m_parent[v] != v) {
@@ -70,6 +80,42 @@ private:
     std::vector<std::size_t> m_parent;
 };
 
+// "replica-2" before "replica-10": runs of digits compare as numbers.
+bool naturalLess(const std::string &a, const std::string &b)
+{
+    std::size_t i = 0, j = 0;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            std::size_t ie = i, je = j;
+            while (ie < a.size() && digit(a[ie]))
+                ++ie;
+            while (je < b.size() && digit(b[je]))
+                ++je;
+            std::size_t is = i, js = j; // skip leading zeros
+            while (is + 1 < ie && a[is] == '0')
+                ++is;
+            while (js + 1 < je && b[js] == '0')
+                ++js;
+            if (ie - is != je - js)
+                return ie - is < je - js;
+            const int c = a.compare(is, ie - is, b, js, je - js);
+            if (c != 0)
+                return c < 0;
+            i = ie;
+            j = je;
+        } else {
+            if (a[i] != b[j])
+                return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    if (i == a.size() && j == b.size())
+        return a < b;     // equal up to leading zeros: any fixed order
+    return i == a.size(); // a prefix comes first
+}
+
 bool hintLess(double a, double b)
 {
     // Hinted before unhinted; among hinted, by position.
@@ -83,7 +129,7 @@ bool hintLess(double a, double b)
 long countCrossings(std::vector<std::pair<int, int>> &pairs, int lowerSize)
 {
     std::sort(pairs.begin(), pairs.end());
-    std::vector<int> tree(static_cast<std::size_t>(lowerSize) + 1, 0);  // Fenwick tree over lower positions
+    std::vector<int> tree(static_cast<std::size_t>(lowerSize) + 1, 0); // Fenwick tree over lower positions
     long crossings = 0;
     long seen = 0;
     for (const auto &[upper, lower] : pairs) {
@@ -147,8 +193,8 @@ struct ComponentResult
 class Layouter
 {
 public:
-    Layouter(const std::vector<LayoutNode> &nodes, const std::vector<LayoutEdge> &edges, const LayoutOptions &options,
-             const std::unordered_map<std::string, double> *previousX)
+    Layouter(const std::vector<LayoutNode> &nodes, const std::vector<LayoutEdge> &edges,
+             const LayoutOptions &options, const std::unordered_map<std::string, double> *previousX)
         : m_nodes(nodes), m_edges(edges), m_opt(options), m_previousX(previousX)
     {
     }
@@ -157,6 +203,8 @@ public:
 
 private:
     void buildBlocks();
+    void indexBlocks();
+    void groupLeaves();
     void layoutComponent(ComponentResult &component);
     std::vector<int> breakCycles(const std::vector<int> &blocks) const;
     double separation(const Vertex &a, const Vertex &b) const
@@ -170,10 +218,11 @@ private:
     const LayoutOptions &m_opt;
     const std::unordered_map<std::string, double> *m_previousX;
 
-    std::set<std::pair<std::size_t, std::size_t>> m_pairs;  // unique node edges
-    std::vector<Block> m_blocks;                             // sorted by key
+    std::set<std::pair<std::size_t, std::size_t>> m_pairs; // unique node edges
+    std::vector<Block> m_blocks;                           // sorted by key
     std::vector<int> m_nodeBlock;
-    std::vector<std::vector<int>> m_blockOut, m_blockIn;     // block graph, by block index
+    std::vector<int> m_gridRow;                          // per node: row in its leaf grid, or -1
+    std::vector<std::vector<int>> m_blockOut, m_blockIn; // block graph, by block index
     // Per block: layer, centre x and top y of its layer band, band height (component-local
     // until the component is placed).
     std::vector<int> m_blockLayer;
@@ -248,8 +297,14 @@ void Layouter::buildBlocks()
             b.hint = hintSum / hinted;
         m_blocks.push_back(std::move(b));
     }
+    indexBlocks();
+    groupLeaves();
+}
+
+void Layouter::indexBlocks()
+{
     std::sort(m_blocks.begin(), m_blocks.end(), [](const Block &a, const Block &b) { return a.key < b.key; });
-    m_nodeBlock.assign(n, -1);
+    m_nodeBlock.assign(m_nodes.size(), -1);
     for (std::size_t b = 0; b < m_blocks.size(); ++b)
         for (std::size_t m : m_blocks[b].members)
             m_nodeBlock[m] = static_cast<int>(b);
@@ -264,6 +319,78 @@ void Layouter::buildBlocks()
         m_blockOut[static_cast<std::size_t>(a)].push_back(b);
         m_blockIn[static_cast<std::size_t>(b)].push_back(a);
     }
+}
+
+// A source with many leaf replicas (one source each, no replicas of their own): stack them in
+// a grid of columns instead of one long row. The grids together (they usually sit side by side
+// in one layer) aim at the shape of a screen, about 1.6 times wider than tall.
+void Layouter::groupLeaves()
+{
+    if (m_opt.leafGridThreshold <= 0)
+        return;
+    std::map<int, std::vector<int>> leavesOf;
+    for (std::size_t b = 0; b < m_blocks.size(); ++b)
+        if (m_blocks[b].members.size() == 1 && m_blockOut[b].empty() && m_blockIn[b].size() == 1)
+            leavesOf[m_blockIn[b].front()].push_back(static_cast<int>(b));
+    std::vector<char> absorbed(m_blocks.size(), 0);
+    std::vector<Block> grids;
+    const double columnGap = m_opt.nodeGap / 2;
+    const auto gridCount =
+        static_cast<double>(std::count_if(leavesOf.begin(), leavesOf.end(), [this](const auto &entry) {
+            return static_cast<int>(entry.second.size()) >= m_opt.leafGridThreshold;
+        }));
+    for (const auto &[parent, leaves] : leavesOf) {
+        (void)parent;
+        if (static_cast<int>(leaves.size()) < m_opt.leafGridThreshold)
+            continue;
+        Block g;
+        g.grid = true;
+        double hintSum = 0;
+        int hinted = 0;
+        for (int b : leaves) {
+            const Block &leaf = m_blocks[static_cast<std::size_t>(b)];
+            absorbed[static_cast<std::size_t>(b)] = 1;
+            g.members.push_back(leaf.members.front());
+            g.cellWidth = std::max(g.cellWidth, m_nodes[leaf.members.front()].width);
+            g.cellHeight = std::max(g.cellHeight, m_nodes[leaf.members.front()].height);
+            if (!std::isnan(leaf.hint)) {
+                hintSum += leaf.hint;
+                ++hinted;
+            }
+        }
+        std::sort(g.members.begin(), g.members.end(), [this](std::size_t a, std::size_t b) {
+            return naturalLess(m_nodes[a].key, m_nodes[b].key);
+        });
+        const double k = static_cast<double>(g.members.size());
+        const double laneEstimate = 16 + std::sqrt(k) * m_opt.laneSpacing;
+        const double aspect = 1.6;
+        int columns =
+            static_cast<int>(std::lround(std::sqrt(k * aspect * (g.cellHeight + m_opt.gridRowGap) /
+                                                   (gridCount * (g.cellWidth + laneEstimate + columnGap)))));
+        columns = std::clamp(columns, 1, static_cast<int>(k));
+        g.rows = static_cast<int>(std::ceil(k / columns));
+        columns = static_cast<int>(std::ceil(k / g.rows));
+        g.laneZone = 16 + g.rows * m_opt.laneSpacing;
+        g.width = columns * (g.laneZone + g.cellWidth) + (columns - 1) * columnGap;
+        g.height = g.rows * g.cellHeight + (g.rows - 1) * m_opt.gridRowGap;
+        g.key = m_nodes[*std::min_element(
+                            g.members.begin(), g.members.end(),
+                            [this](std::size_t a, std::size_t b) { return m_nodes[a].key < m_nodes[b].key; })]
+                    .key;
+        if (hinted > 0)
+            g.hint = hintSum / hinted;
+        grids.push_back(std::move(g));
+    }
+    if (grids.empty())
+        return;
+    std::vector<Block> kept;
+    for (std::size_t b = 0; b < m_blocks.size(); ++b)
+        if (!absorbed[b])
+            kept.push_back(std::move(m_blocks[b]));
+    for (Block &g : grids)
+        kept.push_back(std::move(g));
+    m_blocks = std::move(kept);
+    indexBlocks();
 }
 
 // Eades-Lin-Smyth: sinks to the back, sources to the front, otherwise the block with the most
@@ -309,7 +436,7 @@ std::vector<int> Layouter::breakCycles(const std::vector<int> &blocks) const
         if (alive.empty())
             break;
         int best = -1;
-        for (int b : alive) {  // ascending block index = ascending key
+        for (int b : alive) { // ascending block index = ascending key
             if (best < 0) {
                 best = b;
                 continue;
@@ -357,8 +484,8 @@ void Layouter::layoutComponent(ComponentResult &component)
     }
     struct DagEdge
     {
-        int from, to;      // vertices, downward
-        int drawnSource, drawnTarget;  // blocks, replication direction
+        int from, to;                 // vertices, downward
+        int drawnSource, drawnTarget; // blocks, replication direction
         bool reversed;
     };
     std::vector<DagEdge> dag;
@@ -412,7 +539,7 @@ void Layouter::layoutComponent(ComponentResult &component)
         layerCount = std::max(layerCount, v.layer + 1);
 
     // 3. Dummies on long edges.
-    std::map<std::pair<int, int>, Chain> chains;  // by drawn block pair
+    std::map<std::pair<int, int>, Chain> chains; // by drawn block pair
     for (const DagEdge &e : dag) {
         Chain chain;
         chain.reversed = e.reversed;
@@ -492,7 +619,8 @@ void Layouter::layoutComponent(ComponentResult &component)
             std::vector<std::pair<int, int>> pairs;
             for (int v : layers[l])
                 for (int w : vs[static_cast<std::size_t>(v)].down)
-                    pairs.push_back({vs[static_cast<std::size_t>(v)].pos, vs[static_cast<std::size_t>(w)].pos});
+                    pairs.push_back(
+                        {vs[static_cast<std::size_t>(v)].pos, vs[static_cast<std::size_t>(w)].pos});
             total += countCrossings(pairs, static_cast<int>(layers[l + 1].size()));
         }
         return total;
@@ -583,6 +711,34 @@ void Layouter::layoutComponent(ComponentResult &component)
             pull(l - 1, false);
     }
 
+    // Co-primaries: mirror a block when its members then sit nearer to what they connect to
+    // (east's replicas under east), which the crossing reduction cannot see inside a block.
+    for (int b : blocks) {
+        Block &blk = m_blocks[static_cast<std::size_t>(b)];
+        if (blk.grid || blk.members.size() < 2)
+            continue;
+        const double left = vs[static_cast<std::size_t>(vertexOfBlock[b])].x - blk.width / 2;
+        auto cost = [&](const std::vector<std::size_t> &order) {
+            double x = left, total = 0;
+            for (std::size_t m : order) {
+                const double centre = x + m_nodes[m].width / 2;
+                for (const auto &[s, t] : m_pairs) {
+                    const std::size_t other = s == m ? t : (t == m ? s : m);
+                    if (other == m || m_nodeBlock[other] == b)
+                        continue;
+                    auto it = vertexOfBlock.find(m_nodeBlock[other]);
+                    if (it != vertexOfBlock.end())
+                        total += std::abs(centre - vs[static_cast<std::size_t>(it->second)].x);
+                }
+                x += m_nodes[m].width + m_opt.blockGap;
+            }
+            return total;
+        };
+        std::vector<std::size_t> mirrored(blk.members.rbegin(), blk.members.rend());
+        if (cost(mirrored) + 1e-6 < cost(blk.members))
+            blk.members = std::move(mirrored);
+    }
+
     double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
     for (const Vertex &v : vs) {
         minX = std::min(minX, v.x - v.width / 2);
@@ -590,7 +746,8 @@ void Layouter::layoutComponent(ComponentResult &component)
     }
     std::vector<double> bandHeight(layers.size(), 0.0), bandTop(layers.size(), 0.0);
     for (const Vertex &v : vs)
-        bandHeight[static_cast<std::size_t>(v.layer)] = std::max(bandHeight[static_cast<std::size_t>(v.layer)], v.height);
+        bandHeight[static_cast<std::size_t>(v.layer)] =
+            std::max(bandHeight[static_cast<std::size_t>(v.layer)], v.height);
     for (std::size_t l = 0; l < layers.size(); ++l) {
         if (bandHeight[l] <= 0)
             bandHeight[l] = 20;
@@ -664,7 +821,8 @@ TopologyLayout Layouter::run()
             const int v = stack.back();
             stack.pop_back();
             c.blocks.push_back(v);
-            for (const auto *adj : {&m_blockOut[static_cast<std::size_t>(v)], &m_blockIn[static_cast<std::size_t>(v)]})
+            for (const auto *adj :
+                 {&m_blockOut[static_cast<std::size_t>(v)], &m_blockIn[static_cast<std::size_t>(v)]})
                 for (int w : *adj)
                     if (componentOf[static_cast<std::size_t>(w)] < 0) {
                         componentOf[static_cast<std::size_t>(w)] = componentOf[b];
@@ -677,22 +835,36 @@ TopologyLayout Layouter::run()
             c.preferred = c.preferred || m_blocks[static_cast<std::size_t>(blk)].preferred;
         components.push_back(std::move(c));
     }
-    std::stable_sort(components.begin(), components.end(), [](const ComponentResult &a, const ComponentResult &b) {
-        if (a.preferred != b.preferred)
-            return a.preferred;
-        return a.key < b.key;
-    });
+    std::stable_sort(components.begin(), components.end(),
+                     [](const ComponentResult &a, const ComponentResult &b) {
+                         if (a.preferred != b.preferred)
+                             return a.preferred;
+                         return a.key < b.key;
+                     });
 
-    auto placeBlock = [&](int b, double dx, double dy) {
-        const Block &blk = m_blocks[static_cast<std::size_t>(b)];
-        double left = m_blockCx[static_cast<std::size_t>(b)] + dx - blk.width / 2;
-        for (std::size_t m : blk.members) {
-            const LayoutNode &node = m_nodes[m];
+    m_gridRow.assign(n, -1);
+    auto placeBlock = [&](int b, double dx) {
+        const auto bi = static_cast<std::size_t>(b);
+        const Block &blk = m_blocks[bi];
+        const double left = m_blockCx[bi] + dx - blk.width / 2;
+        const double top = m_blockTop[bi];
+        double x = left;
+        for (std::size_t i = 0; i < blk.members.size(); ++i) {
+            const std::size_t m = blk.members[i];
             NodePlacement &p = result.nodes[m];
-            p.x = left;
-            p.y = m_blockTop[static_cast<std::size_t>(b)] + dy + (m_blockBand[static_cast<std::size_t>(b)] - node.height) / 2;
-            p.layer = m_blockLayer[static_cast<std::size_t>(b)];
-            left += node.width + m_opt.blockGap;
+            p.layer = m_blockLayer[bi];
+            p.bandBottom = top + m_blockBand[bi];
+            if (blk.grid) {
+                const int column = static_cast<int>(i) / blk.rows, row = static_cast<int>(i) % blk.rows;
+                p.x = left + column * (blk.laneZone + blk.cellWidth + m_opt.nodeGap / 2) + blk.laneZone;
+                p.y = top + row * (blk.cellHeight + m_opt.gridRowGap);
+                m_gridRow[m] = row;
+            } else {
+                // Cards are top-aligned in their band, so edges leave them at the same height.
+                p.x = x;
+                p.y = top;
+                x += m_nodes[m].width + m_opt.blockGap;
+            }
         }
     };
 
@@ -702,7 +874,7 @@ TopologyLayout Layouter::run()
     for (ComponentResult &c : components) {
         layoutComponent(c);
         for (int b : c.blocks) {
-            placeBlock(b, x, 0);
+            placeBlock(b, x);
             blockShift[static_cast<std::size_t>(b)] = x;
         }
         result.crossings += static_cast<int>(c.crossings);
@@ -726,6 +898,15 @@ TopologyLayout Layouter::run()
         route.via = it->second.second;
         for (LayoutPoint &p : route.via)
             p.x += blockShift[static_cast<std::size_t>(bs)];
+        const std::size_t target = m_edges[i].target;
+        if (m_gridRow[target] >= 0) {
+            // Down the lane beside the grid column, then into the card's left side.
+            const NodePlacement &p = result.nodes[target];
+            const double lane = p.x - 14 - m_gridRow[target] * m_opt.laneSpacing;
+            route.via.push_back({lane, m_blockTop[static_cast<std::size_t>(bt)]});
+            route.via.push_back({lane, p.y + m_nodes[target].height / 2});
+            route.entersFromLeft = true;
+        }
     }
     const double connectedWidth = components.empty() ? 0.0 : x - m_opt.componentGap;
 
@@ -734,7 +915,7 @@ TopologyLayout Layouter::run()
         const Block &ba = m_blocks[static_cast<std::size_t>(a)], &bb = m_blocks[static_cast<std::size_t>(b)];
         if (ba.preferred != bb.preferred)
             return ba.preferred;
-        return ba.key < bb.key;
+        return naturalLess(ba.key, bb.key);
     });
     double rowLimit = m_opt.isolatedRowWidth;
     if (rowLimit <= 0) {
@@ -757,6 +938,7 @@ TopologyLayout Layouter::run()
         NodePlacement &p = result.nodes[blk.members.front()];
         p.x = rowX;
         p.y = rowY;
+        p.bandBottom = rowY + blk.height;
         p.layer = result.layerCount + row;
         p.isolated = true;
         rowX += blk.width + m_opt.nodeGap;
@@ -773,7 +955,8 @@ TopologyLayout Layouter::run()
 } // namespace
 
 TopologyLayout layoutTopology(const std::vector<LayoutNode> &nodes, const std::vector<LayoutEdge> &edges,
-                              const LayoutOptions &options, const std::unordered_map<std::string, double> *previousX)
+                              const LayoutOptions &options,
+                              const std::unordered_map<std::string, double> *previousX)
 {
     return Layouter(nodes, edges, options, previousX).run();
 }
