@@ -136,6 +136,12 @@ void pollingBudget(Engine engine)
             ASSERT_TRUE(probeNode(c, s).ok()) << n.name << ": " << s.lastError->describe();
             EXPECT_LE(c.statements - before, 4) << n.name << " round " << round;
             EXPECT_EQ(c.statements - before, s.queriesLastRound);
+            // Throughput counters arrive within the same budget.
+            EXPECT_TRUE(s.counters.commits.has_value()) << n.name;
+            EXPECT_TRUE(s.counters.connections.has_value()) << n.name;
+            EXPECT_TRUE(s.counters.uptimeSeconds.has_value()) << n.name;
+            if (engine == Engine::MySQL)
+                EXPECT_TRUE(s.counters.queries.has_value()) << n.name;
         }
     }
 }

@@ -141,12 +141,44 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
         s.downstream.push_back(std::move(d));
     }
 
-    // (4) Binlog dump threads: replicas connected now, including those that did not register.
-    auto dumps = run(c, s,
-                     "SELECT SUBSTRING_INDEX(HOST, ':', 1), COMMAND, STATE FROM information_schema.PROCESSLIST"
-                     " WHERE COMMAND LIKE 'Binlog Dump%'");
-    if (!dumps)
-        return dumps.error();
+    // (4) Binlog dump threads (replicas connected now, including those that did not register)
+    // and the throughput counters, in one statement to stay within the polling budget.
+    const char *statusTable = maria ? "information_schema.GLOBAL_STATUS" : "performance_schema.global_status";
+    const std::string fourth =
+        std::string("SELECT 'dump', SUBSTRING_INDEX(HOST, ':', 1), COMMAND FROM information_schema.PROCESSLIST"
+                    " WHERE COMMAND LIKE 'Binlog Dump%' UNION ALL SELECT 'status', UPPER(VARIABLE_NAME), VARIABLE_VALUE"
+                    " FROM ")
+        + statusTable
+        + " WHERE UPPER(VARIABLE_NAME) IN ('QUESTIONS', 'COM_COMMIT', 'COM_ROLLBACK', 'INNODB_ROWS_READ',"
+          " 'INNODB_ROWS_INSERTED', 'INNODB_ROWS_UPDATED', 'INNODB_ROWS_DELETED', 'THREADS_CONNECTED',"
+          " 'THREADS_RUNNING', 'UPTIME')";
+    auto fourthResult = run(c, s, fourth);
+    if (!fourthResult)
+        return fourthResult.error();
+    QueryResult dumpRows;
+    s.counters = NodeCounters();
+    for (const auto &row : fourthResult->rows) {
+        if (row.size() < 3)
+            continue;
+        if (str(row[0]) == "dump") {
+            dumpRows.rows.push_back({row[1], row[2]});
+            continue;
+        }
+        const std::string name = str(row[1]);
+        const auto value = toU64(row[2]);
+        NodeCounters &k = s.counters;
+        if (name == "QUESTIONS") k.queries = value;
+        else if (name == "COM_COMMIT") k.commits = value;
+        else if (name == "COM_ROLLBACK") k.rollbacks = value;
+        else if (name == "INNODB_ROWS_READ") k.rowsRead = value;
+        else if (name == "INNODB_ROWS_INSERTED") k.rowsInserted = value;
+        else if (name == "INNODB_ROWS_UPDATED") k.rowsUpdated = value;
+        else if (name == "INNODB_ROWS_DELETED") k.rowsDeleted = value;
+        else if (name == "THREADS_CONNECTED" && value) k.connections = static_cast<std::int64_t>(*value);
+        else if (name == "THREADS_RUNNING" && value) k.threadsRunning = static_cast<std::int64_t>(*value);
+        else if (name == "UPTIME") k.uptimeSeconds = value;
+    }
+    const QueryResult *dumps = &dumpRows;
     std::size_t registered = s.downstream.size();
     std::vector<bool> matched(registered, false);
     for (const auto &row : dumps->rows) {
@@ -190,8 +222,15 @@ Status probePostgres(Connection &c, NodeStatus &s)
                  "      WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
                  "      ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END,"
                  " w.status, w.sender_host, w.sender_port, w.slot_name,"
-                 " CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END"
-                 " FROM (SELECT 1) AS one LEFT JOIN pg_stat_wal_receiver AS w ON true");
+                 " CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END,"
+                 " d.commits, d.rollbacks, d.rows_read, d.ins, d.upd, d.del, d.backends,"
+                 " (SELECT count(*) FROM pg_stat_activity WHERE state = 'active'),"
+                 " EXTRACT(EPOCH FROM now() - pg_postmaster_start_time())::bigint"
+                 " FROM (SELECT 1) AS one LEFT JOIN pg_stat_wal_receiver AS w ON true"
+                 " CROSS JOIN (SELECT sum(xact_commit)::bigint AS commits, sum(xact_rollback)::bigint AS rollbacks,"
+                 "   sum(tup_returned + tup_fetched)::bigint AS rows_read, sum(tup_inserted)::bigint AS ins,"
+                 "   sum(tup_updated)::bigint AS upd, sum(tup_deleted)::bigint AS del,"
+                 "   sum(numbackends)::bigint AS backends FROM pg_stat_database) AS d");
     if (!r)
         return r.error();
     if (r->rows.empty())
@@ -207,6 +246,18 @@ Status probePostgres(Connection &c, NodeStatus &s)
     s.dataChecksums = toBool(v(5));
     s.currentLsn = toU64(v(6));
     s.readOnly = inRecovery;
+    s.counters = NodeCounters();
+    s.counters.commits = toU64(v(14));
+    s.counters.rollbacks = toU64(v(15));
+    s.counters.rowsRead = toU64(v(16));
+    s.counters.rowsInserted = toU64(v(17));
+    s.counters.rowsUpdated = toU64(v(18));
+    s.counters.rowsDeleted = toU64(v(19));
+    if (auto b = toU64(v(20)))
+        s.counters.connections = static_cast<std::int64_t>(*b);
+    if (auto a = toU64(v(21)))
+        s.counters.threadsRunning = static_cast<std::int64_t>(*a);
+    s.counters.uptimeSeconds = toU64(v(22));
     s.channels.clear();
     if (inRecovery) {
         ReplicationChannel ch;

@@ -43,7 +43,7 @@ void scriptMariaReplica(FakeConnection &c, std::optional<std::string> lag, std::
                    {{"", "127.0.0.1", "23306", "Yes", sqlRunning, lag, "0", "", sqlRunning == "Yes" ? "0" : "1062",
                      sqlRunning == "Yes" ? "" : "Duplicate entry '7'", "Slave_Pos", "0-1-25", "repl"}}));
     c.answer("SHOW SLAVE HOSTS", table({"Server_id", "Host", "Port", "Master_id"}, {}));
-    c.answer("SELECT SUBSTRING_INDEX", table({"h", "c", "s"}, {}));
+    c.answer("SELECT 'dump'", table({"k", "h", "c"}, {{"status", "QUESTIONS", "1200"}, {"status", "COM_COMMIT", "40"}, {"status", "THREADS_CONNECTED", "7"}}));
 }
 
 } // namespace
@@ -64,6 +64,10 @@ TEST(Probe, MariaDbReplicaWithinFourStatements)
     EXPECT_EQ(s.gtidBinlogState, "0-1-25");
     EXPECT_EQ(s.replicationSource, "127.0.0.1:23306");
     EXPECT_EQ(s.reachability, Reachability::Reachable);
+    EXPECT_EQ(s.counters.queries, 1200u);
+    EXPECT_EQ(s.counters.commits, 40u);
+    EXPECT_EQ(s.counters.connections, 7);
+    EXPECT_FALSE(s.counters.rowsRead.has_value()) << "a counter the server did not send is unknown";
 }
 
 TEST(Probe, NullSecondsBehindIsUnknownNotZero)
@@ -123,7 +127,7 @@ TEST(Probe, PrimaryListsConnectedReplicas)
     c.answer("SHOW ALL SLAVES STATUS", table({"Connection_name"}, {}));
     c.answer("SHOW SLAVE HOSTS", table({"Server_id", "Host", "Port", "Master_id"},
                                        {{"2", "127.0.0.1", "23307", "1"}, {"3", "127.0.0.1", "23308", "1"}}));
-    c.answer("SELECT SUBSTRING_INDEX", table({"h", "c", "s"}, {{"127.0.0.1", "Binlog Dump", "x"}}));
+    c.answer("SELECT 'dump'", table({"k", "h", "c"}, {{"dump", "127.0.0.1", "Binlog Dump"}, {"status", "QUESTIONS", "99"}}));
     NodeStatus s;
     ASSERT_TRUE(probeNode(c, s).ok());
     EXPECT_EQ(s.role, NodeRole::Primary);
@@ -178,7 +182,7 @@ TEST(Probe, LeastPrivilegeMonitorStillSeesConnectedReplicas)
     Error denied = makeError(ErrorCode::QueryFailed, "you need the REPLICATION MASTER ADMIN privilege", "n1");
     denied.serverCode = 1227;
     c.fail("SHOW SLAVE HOSTS", denied);
-    c.answer("SELECT SUBSTRING_INDEX", table({"h", "c", "s"}, {{"127.0.0.1", "Binlog Dump", "x"}}));
+    c.answer("SELECT 'dump'", table({"k", "h", "c"}, {{"dump", "127.0.0.1", "Binlog Dump"}, {"status", "QUESTIONS", "99"}}));
     NodeStatus s;
     ASSERT_TRUE(probeNode(c, s).ok());
     ASSERT_EQ(s.downstream.size(), 1u);

@@ -73,6 +73,22 @@ struct ReplicationSlot
     std::optional<std::uint64_t> retainedBytes;  // WAL kept for this slot
 };
 
+// Cumulative server counters at the time of the probe; rates come from deltas between two
+// snapshots (a counter that went down means a restart: no rate for that interval).
+struct NodeCounters
+{
+    std::optional<std::uint64_t> queries;        // Questions / (PG) none
+    std::optional<std::uint64_t> commits;        // Com_commit / xact_commit
+    std::optional<std::uint64_t> rollbacks;      // Com_rollback / xact_rollback
+    std::optional<std::uint64_t> rowsRead;       // Innodb_rows_read / tup_returned + tup_fetched
+    std::optional<std::uint64_t> rowsInserted;   // Innodb_rows_inserted / tup_inserted
+    std::optional<std::uint64_t> rowsUpdated;    // Innodb_rows_updated / tup_updated
+    std::optional<std::uint64_t> rowsDeleted;    // Innodb_rows_deleted / tup_deleted
+    std::optional<std::int64_t> connections;     // Threads_connected / numbackends
+    std::optional<std::int64_t> threadsRunning;  // Threads_running / active backends
+    std::optional<std::uint64_t> uptimeSeconds;  // Uptime / now() - pg_postmaster_start_time()
+};
+
 struct NodeStatus
 {
     std::string name;            // display name: profile label or host:port
@@ -113,6 +129,7 @@ struct NodeStatus
     std::vector<DownstreamReplica> downstream;
     std::vector<ReplicationSlot> replicationSlots;  // not "slots": that is a Qt macro
     std::vector<std::string> errantGtids;  // confirmed by a second sample before reported
+    NodeCounters counters;
 
     std::int64_t checkedAtMs = 0;         // wall clock (ms since epoch) of the last answer
     std::int64_t roundTripMs = -1;        // duration of the last probe; -1 unknown
