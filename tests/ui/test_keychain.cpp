@@ -35,6 +35,22 @@ SecretResult wait(SecretStore &, std::function<void(SecretStore::Callback)> call
     return out;
 }
 
+// What the console does when it opens a profile: ask the resolver and wait for its answer.
+CredentialOutcome resolve(SecretStore &store, const Profile &profile)
+{
+    CredentialResolver resolver(&store);
+    CredentialOutcome outcome;
+    bool done = false;
+    QObject context;
+    resolver.resolve(profile, profile.monitorUser, &context, [&](const CredentialOutcome &o) {
+        outcome = o;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        outcome.problem = QStringLiteral("the resolver did not answer within 10 s");
+    return outcome;
+}
+
 } // namespace
 
 class TestKeychain : public QObject
@@ -63,14 +79,7 @@ private slots:
         p.name = QStringLiteral("never-stored-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         p.monitorUser = QStringLiteral("monitor");
         qunsetenv("SWITCHYARD_PASSWORD");
-        CredentialResolver resolver(&store);
-        CredentialOutcome outcome;
-        bool done = false;
-        resolver.resolve(p, p.monitorUser, this, [&](const CredentialOutcome &o) {
-            outcome = o;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        const CredentialOutcome outcome = resolve(store, p);
         QCOMPARE(outcome.source, CredentialOutcome::Source::None);
         QVERIFY(!outcome.keychainUnavailable);
         QVERIFY2(outcome.problem.contains(p.name), qPrintable(outcome.problem));
@@ -91,14 +100,7 @@ private slots:
         p.monitorUser = QStringLiteral("sy_monitor");
         const QString key = SecretStore::keyFor(p.name, p.monitorUser);
         QVERIFY(wait(store, [&](auto cb) { store.writeSecret(key, QStringLiteral("pw-1"), this, cb); }).ok());
-        CredentialResolver resolver(&store);
-        CredentialOutcome outcome;
-        bool done = false;
-        resolver.resolve(p, p.monitorUser, this, [&](const CredentialOutcome &o) {
-            outcome = o;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        const CredentialOutcome outcome = resolve(store, p);
         QCOMPARE(outcome.source, CredentialOutcome::Source::Keychain);
         QCOMPARE(outcome.password, QStringLiteral("pw-1"));
         wait(store, [&](auto cb) { store.deleteSecret(key, this, cb); });
@@ -125,14 +127,7 @@ private slots:
         p.name = QStringLiteral("p");
         p.monitorUser = QStringLiteral("m");
         qunsetenv("SWITCHYARD_PASSWORD");
-        CredentialResolver resolver(&store);
-        CredentialOutcome outcome;
-        bool done = false;
-        resolver.resolve(p, p.monitorUser, this, [&](const CredentialOutcome &o) {
-            outcome = o;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        const CredentialOutcome outcome = resolve(store, p);
         QVERIFY(!outcome.found());
         QVERIFY(outcome.keychainUnavailable);
         QVERIFY(outcome.problem.contains(QLatin1String("asked for each time")));
