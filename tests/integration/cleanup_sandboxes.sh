@@ -62,6 +62,7 @@ for pid in "${!victims[@]}"; do
     if [ "$name" = postgres ]; then sig=INT; else sig=TERM; fi
     echo "cleanup_sandboxes: stopping $name (pid $pid) from ${victims[$pid]}"
     kill -s "$sig" "$pid" 2>/dev/null
+    kill -s CONT "$pid" 2>/dev/null   # a test may have frozen it with SIGSTOP
 done
 
 deadline=$((SECONDS + grace))

@@ -469,6 +469,22 @@ TEST_P(SandboxEngineTest, FailedUpLeavesNothingRunning)
     }
 }
 
+// down on a server frozen with SIGSTOP (as the timeout tests do) still stops it promptly,
+// without waiting for the grace period and SIGKILL.
+TEST_P(SandboxEngineTest, DownStopsAFrozenServerPromptly)
+{
+    const Engine engine = GetParam();
+    ScopedSandbox sandbox(engine, ScopedSandboxOptions{0, "frozen", {}});
+    ASSERT_TRUE(sandbox.ok()) << sandbox.error();
+    const auto server = identifyProcess(sandbox.primary().pid);
+    ASSERT_TRUE(server.has_value());
+    ASSERT_EQ(::kill(server->pid, SIGSTOP), 0);
+    const auto started = Clock::now();
+    ASSERT_TRUE(sandbox.manager().down(sandbox.name(), std::chrono::seconds(20)).ok());
+    EXPECT_LT(Clock::now() - started, std::chrono::seconds(10));
+    EXPECT_FALSE(isAlive(*server));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SandboxEngineTest, ::testing::Values(Engine::MySQL, Engine::PostgreSQL),
                          engineParamName);
 

@@ -626,8 +626,12 @@ bool waitForExit(const ProcessIdentity &identity, std::chrono::milliseconds time
 bool stopProcesses(const std::vector<ProcessIdentity> &processes, int firstSignal,
                    std::chrono::milliseconds grace)
 {
-    for (const auto &p : processes)
-        signalProcess(p, firstSignal);
+    for (const auto &p : processes) {
+        // A SIGSTOPped server (tests freeze servers on purpose) would only act on the signal
+        // once continued.
+        if (signalProcess(p, firstSignal))
+            signalProcess(p, SIGCONT);
+    }
     const auto deadline = Clock::now() + grace;
     bool allGone = true;
     for (const auto &p : processes) {

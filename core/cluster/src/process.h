@@ -99,7 +99,8 @@ bool signalProcess(const ProcessIdentity &identity, int signal);
 // Polls until `identity` is no longer alive (gone or zombie) or the timeout passes; reaps it
 // when it happens to be our child. True when it has exited.
 bool waitForExit(const ProcessIdentity &identity, std::chrono::milliseconds timeout);
-// SIGTERM (or `firstSignal`), wait up to `grace`, then SIGKILL and wait up to 5 s more.
+// `firstSignal` (then SIGCONT, for stopped ones), wait up to `grace`, then SIGKILL and wait up
+// to 5 s more.
 // True when every process has exited.
 bool stopProcesses(const std::vector<ProcessIdentity> &processes, int firstSignal,
                    std::chrono::milliseconds grace);

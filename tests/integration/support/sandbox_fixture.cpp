@@ -126,8 +126,10 @@ void emergencyStop()
     }
     for (auto &slot : g_tracked) {
         for (auto &t : slot) {
-            if (trackedAlive(t))
+            if (trackedAlive(t)) {
                 ::kill(t.pid.load(), t.stopSignal.load());
+                ::kill(t.pid.load(), SIGCONT);   // a test may have frozen it with SIGSTOP
+            }
         }
     }
     auto anyAlive = [] {
