@@ -1,0 +1,682 @@
+#include "switchyard/routing/lexer.h"
+
+#include "keywords.h"
+
+#include <array>
+#include <cstring>
+
+namespace switchyard::routing {
+namespace {
+
+enum CharClass : std::uint8_t {
+    CcOther = 0,
+    CcSpace,
+    CcIdent,     // letters, _, bytes >= 0x80
+    CcDigit,
+    CcDollar,
+    CcQuote,     // '
+    CcDQuote,    // "
+    CcBacktick,
+    CcMinus,
+    CcHash,
+    CcSlash,
+    CcStar,
+    CcLParen,
+    CcRParen,
+    CcComma,
+    CcDot,
+    CcSemicolon,
+    CcEquals,
+    CcColon,
+    CcAt,
+    CcQuestion,
+};
+
+constexpr std::array<std::uint8_t, 256> buildClasses()
+{
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        std::uint8_t k = CcOther;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            k = CcSpace;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+            k = CcIdent;
+        else if (c >= '0' && c <= '9')
+            k = CcDigit;
+        else {
+            switch (c) {
+            case '$': k = CcDollar; break;
+            case '\'': k = CcQuote; break;
+            case '"': k = CcDQuote; break;
+            case '`': k = CcBacktick; break;
+            case '-': k = CcMinus; break;
+            case '#': k = CcHash; break;
+            case '/': k = CcSlash; break;
+            case '*': k = CcStar; break;
+            case '(': k = CcLParen; break;
+            case ')': k = CcRParen; break;
+            case ',': k = CcComma; break;
+            case '.': k = CcDot; break;
+            case ';': k = CcSemicolon; break;
+            case '=': k = CcEquals; break;
+            case ':': k = CcColon; break;
+            case '@': k = CcAt; break;
+            case '?': k = CcQuestion; break;
+            default: break;
+            }
+        }
+        t[static_cast<std::size_t>(c)] = k;
+    }
+    return t;
+}
+
+constexpr std::array<std::uint8_t, 256> kClass = buildClasses();
+
+// Identifier continuation: letters, digits, _, $, bytes >= 0x80.
+constexpr std::array<bool, 256> buildIdentCont()
+{
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+                                         || c >= 0x80 || (c >= '0' && c <= '9') || c == '$';
+    return t;
+}
+constexpr std::array<bool, 256> kIdentCont = buildIdentCont();
+
+inline unsigned char uc(char c) { return static_cast<unsigned char>(c); }
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isIdentCont(char c) { return kIdentCont[uc(c)]; }
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && kClass[uc(s.front())] == CcSpace)
+        s.remove_prefix(1);
+    while (!s.empty() && kClass[uc(s.back())] == CcSpace)
+        s.remove_suffix(1);
+    return s;
+}
+
+bool startsWithIgnoreCase(std::string_view s, std::string_view prefix)
+{
+    return s.size() >= prefix.size() && equalsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+} // namespace
+
+std::uint32_t foldHash(std::string_view text)
+{
+    std::uint32_t h = kFoldHashSeed;
+    for (char c : text)
+        h = foldHashStep(h, uc(c));
+    return h;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    return true;
+}
+
+std::string_view unquotedName(const Token &t)
+{
+    std::string_view s = t.text;
+    if (t.kind == TokenKind::Variable && !s.empty() && s.front() == '@')
+        s.remove_prefix(1);
+    if (t.kind == TokenKind::QuotedIdent || t.kind == TokenKind::Variable) {
+        if (s.size() >= 2 && (s.front() == '"' || s.front() == '`' || s.front() == '\'')
+            && s.back() == s.front())
+            s = s.substr(1, s.size() - 2);
+        else if (!s.empty() && (s.front() == '"' || s.front() == '`' || s.front() == '\''))
+            s.remove_prefix(1);
+    }
+    return s;
+}
+
+Lexer::Lexer(std::string_view input, const LexOptions &options)
+    : m_input(input), m_pos(input.data()), m_end(input.data() + input.size()), m_options(options),
+      m_mysql(isMySqlFamily(options.dialect))
+{
+}
+
+Token Lexer::next()
+{
+    for (;;) {
+        const char *p = m_pos;
+        while (p < m_end && kClass[uc(*p)] == CcSpace)
+            ++p;
+        m_pos = p;
+        if (p >= m_end) {
+            if (m_inExecutable) {
+                m_flags |= LexUnterminated;
+                m_inExecutable = false;
+            }
+            Token t;
+            t.text = std::string_view(m_end, 0);
+            return t;
+        }
+        const char c = *p;
+        switch (kClass[uc(c)]) {
+        case CcIdent:
+            return lexWord(p);
+        case CcDigit:
+            return lexNumber(p);
+        case CcQuote:
+            return lexQuoted(p, '\'', TokenKind::String,
+                             m_options.backslashEscapes, p);
+        case CcDQuote:
+            if (m_mysql && !m_options.ansiQuotes)
+                return lexQuoted(p, '"', TokenKind::String, m_options.backslashEscapes, p);
+            return lexQuoted(p, '"', TokenKind::QuotedIdent, false, p);
+        case CcBacktick:
+            if (m_mysql)
+                return lexQuoted(p, '`', TokenKind::QuotedIdent, false, p);
+            break;
+        case CcDollar:
+            if (!m_mysql)
+                return lexDollar(p);
+            return lexWord(p); // MySQL accepts $ in (and at the start of) identifiers
+        case CcMinus:
+            if (p + 1 < m_end && p[1] == '-') {
+                if (!m_mysql || p + 2 >= m_end || uc(p[2]) <= ' ') {
+                    skipLineComment();
+                    continue;
+                }
+            }
+            break;
+        case CcHash:
+            if (m_mysql) {
+                skipLineComment();
+                continue;
+            }
+            break;
+        case CcSlash:
+            if (p + 1 < m_end && p[1] == '*') {
+                skipBlockComment();
+                continue;
+            }
+            break;
+        case CcStar:
+            if (m_inExecutable && p + 1 < m_end && p[1] == '/') {
+                m_inExecutable = false;
+                m_pos = p + 2;
+                continue;
+            }
+            break;
+        case CcLParen: {
+            Token t;
+            t.kind = TokenKind::LParen;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcRParen: {
+            Token t;
+            t.kind = TokenKind::RParen;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcComma: {
+            Token t;
+            t.kind = TokenKind::Comma;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcDot: {
+            Token t;
+            t.kind = TokenKind::Dot;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcSemicolon: {
+            Token t;
+            t.kind = TokenKind::Semicolon;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcEquals: {
+            Token t;
+            t.kind = TokenKind::Equals;
+            t.text = std::string_view(p, 1);
+            m_pos = p + 1;
+            return t;
+        }
+        case CcColon:
+            if (p + 1 < m_end && (p[1] == ':' || p[1] == '=')) {
+                Token t;
+                t.kind = p[1] == ':' ? TokenKind::DoubleColon : TokenKind::Assign;
+                t.text = std::string_view(p, 2);
+                m_pos = p + 2;
+                return t;
+            }
+            break;
+        case CcAt:
+            if (m_mysql)
+                return lexVariable(p);
+            break;
+        case CcQuestion:
+            if (m_mysql) {
+                Token t;
+                t.kind = TokenKind::Parameter;
+                t.text = std::string_view(p, 1);
+                m_pos = p + 1;
+                return t;
+            }
+            break;
+        default:
+            break;
+        }
+        Token t;
+        t.kind = TokenKind::Operator;
+        t.text = std::string_view(p, 1);
+        m_pos = p + 1;
+        return t;
+    }
+}
+
+Token Lexer::lexWord(const char *start)
+{
+    const char *p = start;
+    std::uint32_t h = kFoldHashSeed;
+    while (p < m_end && isIdentCont(*p)) {
+        h = foldHashStep(h, uc(*p));
+        ++p;
+    }
+    const std::size_t len = static_cast<std::size_t>(p - start);
+    if (p < m_end && *p == '\'') {
+        // String prefixes: the prefix is part of the literal.
+        const char c0 = lower(*start);
+        if (m_mysql) {
+            if (len == 1 && (c0 == 'x' || c0 == 'b'))
+                return lexQuoted(p, '\'', TokenKind::String, false, start);
+            if ((len == 1 && c0 == 'n') || (*start == '_' && len > 1))
+                return lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start);
+        } else if (len == 1) {
+            if (c0 == 'e') {
+                Token t = lexQuoted(p, '\'', TokenKind::String, true, start);
+                t.flags |= TokenEscapeString;
+                return t;
+            }
+            if (c0 == 'b' || c0 == 'x')
+                return lexQuoted(p, '\'', TokenKind::String, false, start);
+            if (c0 == 'n')
+                return lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start);
+        }
+    } else if (!m_mysql && len == 1 && lower(*start) == 'u' && p + 1 < m_end && p[0] == '&'
+               && (p[1] == '\'' || p[1] == '"')) {
+        // U&'...' (no backslash escapes: the escape character introduces code points) and U&"...".
+        if (p[1] == '\'')
+            return lexQuoted(p + 1, '\'', TokenKind::String, false, start);
+        return lexQuoted(p + 1, '"', TokenKind::QuotedIdent, false, start);
+    }
+    Token t;
+    t.kind = TokenKind::Word;
+    t.text = std::string_view(start, len);
+    t.hash = h;
+    t.keyword = detail::lookupKeyword(t.text, h);
+    m_pos = p;
+    return t;
+}
+
+Token Lexer::lexNumber(const char *start)
+{
+    const char *p = start;
+    if (p + 1 < m_end && *p == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'b' || p[1] == 'B'
+                                       || p[1] == 'o' || p[1] == 'O'))
+        p += 2;
+    while (p < m_end) {
+        const char c = *p;
+        if (isIdentCont(c) && c != '$') {
+            // exponent sign: 1e-5, 1E+5
+            if ((c == 'e' || c == 'E') && p + 1 < m_end && (p[1] == '-' || p[1] == '+') && p + 2 < m_end
+                && isDigit(p[2])) {
+                p += 2;
+                continue;
+            }
+            ++p;
+        } else if (c == '.' && p + 1 < m_end && isDigit(p[1])) {
+            ++p;
+        } else if (c == '.' && (p + 1 >= m_end || !isIdentCont(p[1]))) {
+            ++p; // "1." is a number
+        } else {
+            break;
+        }
+    }
+    Token t;
+    t.kind = TokenKind::Number;
+    t.text = std::string_view(start, static_cast<std::size_t>(p - start));
+    m_pos = p;
+    return t;
+}
+
+Token Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escapes, const char *textStart)
+{
+    const char *p = start + 1;
+    bool sawBackslash = false;
+    for (;;) {
+        // Find the next quote or backslash.
+        while (p < m_end && *p != quote && *p != '\\')
+            ++p;
+        if (p >= m_end) {
+            m_flags |= LexUnterminated;
+            Token t;
+            t.kind = kind;
+            t.flags = TokenUnterminated;
+            t.text = std::string_view(textStart, static_cast<std::size_t>(m_end - textStart));
+            m_pos = m_end;
+            return t;
+        }
+        if (*p == '\\') {
+            sawBackslash = true;
+            if (p > start + 1 && uc(p[-1]) >= 0x80)
+                m_flags |= LexHighByteBackslash;
+            if (escapes) {
+                p += 2;
+                if (p > m_end)
+                    p = m_end;
+            } else {
+                ++p;
+            }
+            continue;
+        }
+        // A quote: doubled means a literal quote character.
+        if (p + 1 < m_end && p[1] == quote) {
+            p += 2;
+            continue;
+        }
+        ++p;
+        break;
+    }
+    if (sawBackslash && quote != '`') {
+        m_flags |= LexBackslashInString;
+        if (quote == '"')
+            m_flags |= LexBackslashInDoubleQuote;
+    }
+    Token t;
+    t.kind = kind;
+    t.text = std::string_view(textStart, static_cast<std::size_t>(p - textStart));
+    if (kind == TokenKind::QuotedIdent) {
+        std::string_view inner = t.text.substr(static_cast<std::size_t>(start - textStart) + 1);
+        if (!inner.empty())
+            inner.remove_suffix(1);
+        t.hash = foldHash(inner);
+    }
+    m_pos = p;
+    return t;
+}
+
+Token Lexer::lexDollar(const char *start)
+{
+    const char *p = start + 1;
+    Token t;
+    if (p < m_end && isDigit(*p)) {
+        while (p < m_end && isDigit(*p))
+            ++p;
+        t.kind = TokenKind::Parameter;
+        t.text = std::string_view(start, static_cast<std::size_t>(p - start));
+        m_pos = p;
+        return t;
+    }
+    // $tag$ ... $tag$ where tag is empty or an identifier without $.
+    if (p < m_end && *p != '$') {
+        if (kClass[uc(*p)] != CcIdent) {
+            t.kind = TokenKind::Operator;
+            t.text = std::string_view(start, 1);
+            m_pos = start + 1;
+            return t;
+        }
+        while (p < m_end && isIdentCont(*p) && *p != '$')
+            ++p;
+        if (p >= m_end || *p != '$') {
+            t.kind = TokenKind::Operator;
+            t.text = std::string_view(start, 1);
+            m_pos = start + 1;
+            return t;
+        }
+    }
+    if (p >= m_end) {
+        t.kind = TokenKind::Operator;
+        t.text = std::string_view(start, 1);
+        m_pos = start + 1;
+        return t;
+    }
+    const std::string_view tag(start, static_cast<std::size_t>(p - start) + 1); // "$tag$"
+    const std::string_view rest(p + 1, static_cast<std::size_t>(m_end - (p + 1)));
+    const std::size_t close = rest.find(tag);
+    t.kind = TokenKind::String;
+    if (close == std::string_view::npos) {
+        m_flags |= LexUnterminated;
+        t.flags = TokenUnterminated;
+        t.text = std::string_view(start, static_cast<std::size_t>(m_end - start));
+        m_pos = m_end;
+        return t;
+    }
+    const char *after = p + 1 + close + tag.size();
+    t.text = std::string_view(start, static_cast<std::size_t>(after - start));
+    m_pos = after;
+    return t;
+}
+
+Token Lexer::lexVariable(const char *start)
+{
+    const char *p = start + 1;
+    Token t;
+    if (p < m_end && *p == '@') {
+        ++p;
+        // @@[global.|session.|local.]name
+        const char *nameStart = p;
+        while (p < m_end && (isIdentCont(*p) || *p == '.'))
+            ++p;
+        if (p < m_end && *p == '`' && p == nameStart) {
+            Token q = lexQuoted(p, '`', TokenKind::QuotedIdent, false, start);
+            q.kind = TokenKind::SystemVariable;
+            return q;
+        }
+        std::string_view name(nameStart, static_cast<std::size_t>(p - nameStart));
+        const std::size_t dot = name.rfind('.');
+        if (dot != std::string_view::npos)
+            name = name.substr(dot + 1);
+        t.kind = TokenKind::SystemVariable;
+        t.text = std::string_view(start, static_cast<std::size_t>(p - start));
+        t.hash = foldHash(name);
+        m_pos = p;
+        return t;
+    }
+    if (p < m_end && (*p == '\'' || *p == '"' || *p == '`')) {
+        Token q = lexQuoted(p, *p, TokenKind::QuotedIdent, *p != '`' && m_options.backslashEscapes, start);
+        q.kind = TokenKind::Variable;
+        q.hash = foldHash(unquotedName(q));
+        return q;
+    }
+    const char *nameStart = p;
+    while (p < m_end && (isIdentCont(*p) || *p == '.'))
+        ++p;
+    if (p == nameStart) {
+        t.kind = TokenKind::Operator;
+        t.text = std::string_view(start, 1);
+        m_pos = start + 1;
+        return t;
+    }
+    t.kind = TokenKind::Variable;
+    t.text = std::string_view(start, static_cast<std::size_t>(p - start));
+    t.hash = foldHash(std::string_view(nameStart, static_cast<std::size_t>(p - nameStart)));
+    m_pos = p;
+    return t;
+}
+
+void Lexer::skipLineComment()
+{
+    const char *p = m_pos;
+    const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(m_end - p));
+    m_pos = nl ? static_cast<const char *>(nl) + 1 : m_end;
+}
+
+bool Lexer::skipBlockComment()
+{
+    const char *p = m_pos + 2;
+    if (m_mysql && !m_inExecutable && p < m_end) {
+        bool executable = false;
+        bool mariaComment = false;
+        const char *q = p;
+        if (*q == '!') {
+            executable = true;
+            ++q;
+        } else if (m_options.dialect == Dialect::MariaDB && *q == 'M' && q + 1 < m_end && q[1] == '!') {
+            executable = true;
+            mariaComment = true;
+            q += 2;
+        }
+        if (executable) {
+            bool reversed = false;
+            if (m_options.dialect == Dialect::MariaDB && q < m_end && *q == '!') {
+                reversed = true;
+                ++q;
+            }
+            // Version: exactly five digits (MySQL); MariaDB also accepts a sixth.
+            std::uint32_t version = 0;
+            bool hasVersion = false;
+            if (m_end - q >= 5 && isDigit(q[0]) && isDigit(q[1]) && isDigit(q[2]) && isDigit(q[3])
+                && isDigit(q[4])) {
+                hasVersion = true;
+                for (int i = 0; i < 5; ++i)
+                    version = version * 10 + static_cast<std::uint32_t>(q[i] - '0');
+                q += 5;
+                if (m_options.dialect == Dialect::MariaDB && q < m_end && isDigit(*q)) {
+                    version = version * 10 + static_cast<std::uint32_t>(*q - '0');
+                    ++q;
+                }
+            }
+            bool execute = true;
+            if (hasVersion) {
+                m_flags |= LexVersionedComment;
+                switch (m_options.versioned) {
+                case VersionedComments::ExecuteAll:
+                    execute = true;
+                    break;
+                case VersionedComments::ExecuteNone:
+                    execute = false;
+                    break;
+                case VersionedComments::ByVersion: {
+                    const std::uint32_t server = m_options.serverVersion;
+                    if (server == 0) {
+                        execute = true; // unknown version: assume the server runs it
+                    } else if (reversed) {
+                        execute = server < version;
+                    } else {
+                        execute = version <= server;
+                        // MariaDB skips MySQL 5.7+/8.0-specific comments (50700..99999).
+                        if (m_options.dialect == Dialect::MariaDB && !mariaComment && version >= 50700
+                            && version <= 99999)
+                            execute = false;
+                    }
+                    break;
+                }
+                }
+            }
+            if (execute) {
+                m_inExecutable = true;
+                m_flags |= LexExecutableComment;
+                m_pos = q;
+                return true;
+            }
+            p = q;
+        }
+    }
+    const char *contentStart = m_pos + 2;
+    if (m_mysql) {
+        // Not nested: the first */ ends it.
+        const char *e = p;
+        for (;;) {
+            const void *star = std::memchr(e, '*', static_cast<std::size_t>(m_end - e));
+            if (!star) {
+                m_flags |= LexUnterminated;
+                m_pos = m_end;
+                return false;
+            }
+            e = static_cast<const char *>(star);
+            if (e + 1 < m_end && e[1] == '/')
+                break;
+            ++e;
+        }
+        if (contentStart < m_end && *contentStart != '+' && *contentStart != '!')
+            noteHint(contentStart, e);
+        m_pos = e + 2;
+        return false;
+    }
+    // PostgreSQL: block comments nest.
+    int depth = 1;
+    const char *e = p;
+    while (e + 1 < m_end) {
+        if (e[0] == '/' && e[1] == '*') {
+            ++depth;
+            e += 2;
+        } else if (e[0] == '*' && e[1] == '/') {
+            if (--depth == 0)
+                break;
+            e += 2;
+        } else {
+            ++e;
+        }
+    }
+    if (depth != 0) {
+        m_flags |= LexUnterminated;
+        m_pos = m_end;
+        return false;
+    }
+    if (contentStart < m_end && *contentStart != '+')
+        noteHint(contentStart, e);
+    m_pos = e + 2;
+    return false;
+}
+
+void Lexer::noteHint(const char *begin, const char *end)
+{
+    // Cheap rejection first: most comments are not hints.
+    const char *p = begin;
+    while (p < end && kClass[uc(*p)] == CcSpace)
+        ++p;
+    if (p >= end || (*p != 's' && *p != 'S'))
+        return;
+    std::string_view body(p, static_cast<std::size_t>(end - p));
+    constexpr std::string_view kTag = "switchyard:";
+    if (!startsWithIgnoreCase(body, kTag))
+        return;
+    if (m_hint.kind != HintKind::None) {
+        m_flags |= LexSecondHint;
+        return;
+    }
+    std::string_view value = trim(body.substr(kTag.size()));
+    m_hint.text = trim(body);
+    if (equalsIgnoreCase(value, "primary")) {
+        m_hint.kind = HintKind::Primary;
+    } else if (equalsIgnoreCase(value, "replica")) {
+        m_hint.kind = HintKind::Replica;
+    } else if (startsWithIgnoreCase(value, "node")) {
+        std::string_view rest = trim(value.substr(4));
+        if (!rest.empty() && rest.front() == '=') {
+            std::string_view name = trim(rest.substr(1));
+            bool ok = !name.empty();
+            for (char c : name)
+                if (kClass[uc(c)] == CcSpace)
+                    ok = false;
+            if (ok) {
+                m_hint.kind = HintKind::Node;
+                m_hint.node = name;
+                return;
+            }
+        }
+        m_hint.kind = HintKind::Invalid;
+    } else {
+        m_hint.kind = HintKind::Invalid;
+    }
+}
+
+} // namespace switchyard::routing
