@@ -46,7 +46,8 @@ QString roleKey(core::SandboxRole role)
 
 QJsonObject accountJson(const core::SandboxAccount &account)
 {
-    return QJsonObject{{QStringLiteral("user"), qs(account.user)}, {QStringLiteral("password"), qs(account.password)}};
+    return QJsonObject{{QStringLiteral("user"), qs(account.user)},
+                       {QStringLiteral("password"), qs(account.password)}};
 }
 
 QJsonObject sandboxJson(const core::SandboxInfo &info, bool withCredentials)
@@ -96,13 +97,17 @@ QString stateText(const core::SandboxInfo &info)
 void printNodes(const core::SandboxInfo &info)
 {
     printLine(QStringLiteral("%1 %2  %3 %4 %5 %6")
-                  .arg(Tr::tr("NODE").leftJustified(5), Tr::tr("ADDRESS").leftJustified(16), Tr::tr("ROLE").leftJustified(8),
-                       Tr::tr("PID").leftJustified(8), Tr::tr("STATE").leftJustified(8), Tr::tr("DATA DIRECTORY")));
+                  .arg(Tr::tr("NODE").leftJustified(5), Tr::tr("ADDRESS").leftJustified(16),
+                       Tr::tr("ROLE").leftJustified(8), Tr::tr("PID").leftJustified(8),
+                       Tr::tr("STATE").leftJustified(8), Tr::tr("DATA DIRECTORY")));
     for (const auto &n : info.nodes) {
         printLine(QStringLiteral("%1 %2  %3 %4 %5 %6")
-                      .arg(qs(n.name).leftJustified(5), QString(qs(n.host) + QLatin1Char(':') + QString::number(n.port)).leftJustified(16),
-                           roleKey(n.role).leftJustified(8), (n.pid > 0 ? QString::number(n.pid) : QStringLiteral("-")).leftJustified(8),
-                           (n.running ? Tr::tr("running") : Tr::tr("stopped")).leftJustified(8), qs(n.dataDir)));
+                      .arg(qs(n.name).leftJustified(5),
+                           QString(qs(n.host) + QLatin1Char(':') + QString::number(n.port)).leftJustified(16),
+                           roleKey(n.role).leftJustified(8),
+                           (n.pid > 0 ? QString::number(n.pid) : QStringLiteral("-")).leftJustified(8),
+                           (n.running ? Tr::tr("running") : Tr::tr("stopped")).leftJustified(8),
+                           qs(n.dataDir)));
     }
 }
 
@@ -121,8 +126,9 @@ void printCredentials(const core::SandboxInfo &info)
         {Tr::tr("application (database %1)").arg(qs(c.appDatabase)), &c.application},
     };
     for (const auto &row : rows)
-        printLine(QStringLiteral("  %1 %2 %3").arg(row.role.leftJustified(28), qs(row.account->user).leftJustified(10),
-                                                   qs(row.account->password)));
+        printLine(QStringLiteral("  %1 %2 %3")
+                      .arg(row.role.leftJustified(28), qs(row.account->user).leftJustified(10),
+                           qs(row.account->password)));
 }
 
 // Parses a sub-command's arguments; returns -1 to go on, else the exit code.
@@ -132,7 +138,9 @@ int parseSub(QCommandLineParser &parser, const QStringList &args)
     if (code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return fail(Tr::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()), ExitUsage);
+        return fail(
+            Tr::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()),
+            ExitUsage);
     return -1;
 }
 
@@ -173,16 +181,19 @@ int runUp(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Tr::tr("Create and start a local sandbox cluster on 127.0.0.1, start it again when it is stopped, or report it "
+        Tr::tr("Create and start a local sandbox cluster on 127.0.0.1, start it again when it is stopped, or "
+               "report it "
                "when it runs. Registers a cluster profile with the sandbox's name."));
-    const QCommandLineOption engineOpt(QStringLiteral("engine"), Tr::tr("mariadb or postgres."), QStringLiteral("engine"));
+    const QCommandLineOption engineOpt(QStringLiteral("engine"), Tr::tr("mariadb or postgres."),
+                                       QStringLiteral("engine"));
     const QCommandLineOption replicasOpt(QStringLiteral("replicas"),
                                          Tr::tr("Number of replicas (default: MariaDB 2, PostgreSQL 1)."),
                                          QStringLiteral("k"));
-    const QCommandLineOption portOpt(QStringLiteral("base-port"),
-                                     Tr::tr("Port of the primary; replicas use the next ones (default: MariaDB 23306, "
-                                            "PostgreSQL 25432)."),
-                                     QStringLiteral("port"));
+    const QCommandLineOption portOpt(
+        QStringLiteral("base-port"),
+        Tr::tr("Port of the primary; replicas use the next ones (default: MariaDB 23306, "
+               "PostgreSQL 25432)."),
+        QStringLiteral("port"));
     parser.addOptions({engineOpt, nameOption(false), replicasOpt, portOpt, dirOption(), jsonOption()});
     if (const int code = parseSub(parser, args); code >= 0)
         return code;
@@ -193,13 +204,15 @@ int runUp(const QStringList &args)
     if (parser.isSet(engineOpt)) {
         const auto engine = parseEngineArg(parser.value(engineOpt));
         if (!engine)
-            return fail(Tr::tr("--engine takes mariadb or postgres, not \"%1\"").arg(parser.value(engineOpt)), ExitUsage);
+            return fail(Tr::tr("--engine takes mariadb or postgres, not \"%1\"").arg(parser.value(engineOpt)),
+                        ExitUsage);
         spec.engine = *engine;
     } else if (!spec.name.empty()) {
         // Starting an existing sandbox again needs no --engine.
         auto existing = manager.status(spec.name);
         if (!existing)
-            return fail(Tr::tr("--engine is required to create sandbox \"%1\" (mariadb or postgres)").arg(qs(spec.name)),
+            return fail(Tr::tr("--engine is required to create sandbox \"%1\" (mariadb or postgres)")
+                            .arg(qs(spec.name)),
                         ExitUsage);
         spec.engine = existing->engine;
     } else {
@@ -209,19 +222,23 @@ int runUp(const QStringList &args)
         bool ok = false;
         spec.replicas = parser.value(replicasOpt).toInt(&ok);
         if (!ok || spec.replicas < 0)
-            return fail(Tr::tr("--replicas takes a number of replicas, not \"%1\"").arg(parser.value(replicasOpt)), ExitUsage);
+            return fail(
+                Tr::tr("--replicas takes a number of replicas, not \"%1\"").arg(parser.value(replicasOpt)),
+                ExitUsage);
     }
     if (parser.isSet(portOpt)) {
         bool ok = false;
         const int port = parser.value(portOpt).toInt(&ok);
         if (!ok || port < 1 || port > 65535)
-            return fail(Tr::tr("--base-port takes a port number, not \"%1\"").arg(parser.value(portOpt)), ExitUsage);
+            return fail(Tr::tr("--base-port takes a port number, not \"%1\"").arg(parser.value(portOpt)),
+                        ExitUsage);
         spec.basePort = static_cast<std::uint16_t>(port);
     }
 
     auto result = manager.up(spec);
     if (!result)
-        return fail(result.error(), result.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure);
+        return fail(result.error(),
+                    result.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure);
     const core::SandboxInfo &info = result->info;
 
     QString profileError;
@@ -240,14 +257,18 @@ int runUp(const QStringList &args)
     }
     const QString seconds = QString::number(static_cast<double>(result->elapsed.count()) / 1000.0, 'f', 1);
     if (result->alreadyRunning)
-        printLine(Tr::tr("%1 sandbox \"%2\" is already running; nothing changed.").arg(engineTitle(info.engine), qs(info.name)));
+        printLine(Tr::tr("%1 sandbox \"%2\" is already running; nothing changed.")
+                      .arg(engineTitle(info.engine), qs(info.name)));
     else if (result->restarted)
-        printLine(Tr::tr("%1 sandbox \"%2\" started again in %3 s.").arg(engineTitle(info.engine), qs(info.name), seconds));
+        printLine(Tr::tr("%1 sandbox \"%2\" started again in %3 s.")
+                      .arg(engineTitle(info.engine), qs(info.name), seconds));
     else
-        printLine(Tr::tr("%1 sandbox \"%2\" created and started in %3 s.").arg(engineTitle(info.engine), qs(info.name), seconds));
+        printLine(Tr::tr("%1 sandbox \"%2\" created and started in %3 s.")
+                      .arg(engineTitle(info.engine), qs(info.name), seconds));
     printNodes(info);
     printLine(Tr::tr("Profile \"%1\" is registered: switchyard --profile %1").arg(qs(info.name)));
-    const QString dirArg = parser.isSet(dirOption()) ? QStringLiteral(" --dir ") + parser.value(dirOption()) : QString();
+    const QString dirArg =
+        parser.isSet(dirOption()) ? QStringLiteral(" --dir ") + parser.value(dirOption()) : QString();
     printLine(Tr::tr("Credentials: switchyard-cli sandbox status --name %1%2").arg(qs(info.name), dirArg));
     return ExitOk;
 }
@@ -255,8 +276,8 @@ int runUp(const QStringList &args)
 int runStatus(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Show a sandbox: its nodes (address, role, pid, data directory, running or not) and its accounts."));
+    parser.setApplicationDescription(Tr::tr(
+        "Show a sandbox: its nodes (address, role, pid, data directory, running or not) and its accounts."));
     parser.addOptions({nameOption(true), dirOption(), jsonOption()});
     if (const int code = parseSub(parser, args); code >= 0)
         return code;
@@ -301,8 +322,9 @@ int runList(const QStringList &args)
         printLine(Tr::tr("No sandboxes in %1.").arg(qs(manager.root())));
         return ExitOk;
     }
-    printLine(QStringLiteral("%1 %2 %3 %4").arg(Tr::tr("NAME").leftJustified(20), Tr::tr("ENGINE").leftJustified(9),
-                                                Tr::tr("NODES").leftJustified(6), Tr::tr("STATE")));
+    printLine(QStringLiteral("%1 %2 %3 %4")
+                  .arg(Tr::tr("NAME").leftJustified(20), Tr::tr("ENGINE").leftJustified(9),
+                       Tr::tr("NODES").leftJustified(6), Tr::tr("STATE")));
     for (const auto &info : *sandboxes) {
         QStringList ports;
         for (const auto &n : info.nodes)
@@ -318,9 +340,9 @@ int runList(const QStringList &args)
 int runDownOrDestroy(const QStringList &args, bool destroy)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        destroy ? Tr::tr("Stop a sandbox's servers and remove all its data.")
-                : Tr::tr("Stop exactly the servers a sandbox started and wait until they have exited; the data stays."));
+    parser.setApplicationDescription(destroy ? Tr::tr("Stop a sandbox's servers and remove all its data.")
+                                             : Tr::tr("Stop exactly the servers a sandbox started and wait "
+                                                      "until they have exited; the data stays."));
     parser.addOptions({nameOption(true), dirOption()});
     if (const int code = parseSub(parser, args); code >= 0)
         return code;
@@ -340,8 +362,9 @@ void printSandboxUsage(const QString &command)
 {
     printLine(Tr::tr("Usage: %1 <up|status|list|down|destroy> [options]").arg(command));
     printLine(QString());
-    printLine(Tr::tr("Local sandbox clusters on 127.0.0.1: a MariaDB primary with GTID replicas, or a PostgreSQL "
-                     "primary with streaming standbys."));
+    printLine(
+        Tr::tr("Local sandbox clusters on 127.0.0.1: a MariaDB primary with GTID replicas, or a PostgreSQL "
+               "primary with streaming standbys."));
     printLine(QString());
     printLine(Tr::tr("  up       create, start again, or report a running sandbox; registers a profile"));
     printLine(Tr::tr("  status   nodes, roles, pids, data directories and accounts of a sandbox"));
@@ -359,7 +382,8 @@ int runSandbox(const QStringList &args)
     const QString command = args.value(0, QStringLiteral("switchyard-cli sandbox"));
     const QString sub = args.value(1);
     if (sub.isEmpty()) {
-        return fail(Tr::tr("sandbox needs a subcommand: up, status, list, down or destroy (see --help)"), ExitUsage);
+        return fail(Tr::tr("sandbox needs a subcommand: up, status, list, down or destroy (see --help)"),
+                    ExitUsage);
     }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub == QLatin1String("help")) {
         printSandboxUsage(command);
@@ -377,7 +401,8 @@ int runSandbox(const QStringList &args)
         return runDownOrDestroy(subArgs, false);
     if (sub == QLatin1String("destroy"))
         return runDownOrDestroy(subArgs, true);
-    return fail(Tr::tr("unknown sandbox subcommand \"%1\" (up, status, list, down, destroy)").arg(sub), ExitUsage);
+    return fail(Tr::tr("unknown sandbox subcommand \"%1\" (up, status, list, down, destroy)").arg(sub),
+                ExitUsage);
 }
 
 } // namespace switchyard::cli

@@ -53,21 +53,34 @@ std::string program(const std::string &name)
 
 // Runs SQL with the engine's command-line client over TCP as `account`; the password goes
 // through the environment, the SQL through stdin. Returns the client's output.
-ProcessOutput runSql(Engine engine, const SandboxNode &node, const SandboxAccount &account, const std::string &sql,
-                     const std::string &database = {})
+ProcessOutput runSql(Engine engine, const SandboxNode &node, const SandboxAccount &account,
+                     const std::string &sql, const std::string &database = {})
 {
     ProcessSpec spec;
     if (engine == Engine::MySQL) {
-        spec.argv = {program("mariadb"), "--no-defaults", "-h127.0.0.1", "-P" + std::to_string(node.port),
+        spec.argv = {program("mariadb"),  "--no-defaults", "-h127.0.0.1", "-P" + std::to_string(node.port),
                      "-u" + account.user, "--batch"};
-        if (sql.find("\\G") == std::string::npos)   // vertical output needs the names
+        if (sql.find("\\G") == std::string::npos) // vertical output needs the names
             spec.argv.push_back("--skip-column-names");
         if (!database.empty())
             spec.argv.push_back(database);
         spec.env = {"MYSQL_PWD=" + account.password};
     } else {
-        spec.argv = {program("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
-                     std::to_string(node.port), "-U", account.user, "-d", database.empty() ? "postgres" : database};
+        spec.argv = {program("psql"),
+                     "-X",
+                     "-q",
+                     "-A",
+                     "-t",
+                     "-v",
+                     "ON_ERROR_STOP=1",
+                     "-h",
+                     "127.0.0.1",
+                     "-p",
+                     std::to_string(node.port),
+                     "-U",
+                     account.user,
+                     "-d",
+                     database.empty() ? "postgres" : database};
         spec.env = {"PGPASSWORD=" + account.password, "PGCONNECT_TIMEOUT=5"};
     }
     auto out = runProcess(spec, sql, std::chrono::seconds(30));
@@ -160,7 +173,8 @@ struct Listener
         address.sin_family = AF_INET;
         address.sin_port = htons(port);
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ok = ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0 && ::listen(fd, 1) == 0;
+        ok = ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0 &&
+             ::listen(fd, 1) == 0;
     }
     ~Listener() { ::close(fd); }
     int fd = -1;
@@ -211,7 +225,9 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
         passwords.insert(a->password);
     }
     EXPECT_EQ(passwords.size(), 4u);
-    struct stat st {};
+    struct stat st
+    {
+    };
     ASSERT_EQ(::stat((info.directory + "/credentials").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     const std::string conf = readAll(info.directory + "/sandbox.conf");
@@ -228,13 +244,16 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
                           c.appDatabase);
     ASSERT_TRUE(created.success()) << created.err;
     for (std::size_t i = 1; i < info.nodes.size(); ++i)
-        eventually(engine, info.nodes[i], c.admin, maria ? "SELECT v FROM app.t WHERE id = 1" : "SELECT v FROM t WHERE id = 1",
-                   "hello", maria ? "" : "app");
+        eventually(engine, info.nodes[i], c.admin,
+                   maria ? "SELECT v FROM app.t WHERE id = 1" : "SELECT v FROM t WHERE id = 1", "hello",
+                   maria ? "" : "app");
 
     // A replica refuses the application's writes.
-    const auto replicaWrite = runSql(engine, replica, c.application, "INSERT INTO t VALUES (2, 'no');\n", c.appDatabase);
+    const auto replicaWrite =
+        runSql(engine, replica, c.application, "INSERT INTO t VALUES (2, 'no');\n", c.appDatabase);
     EXPECT_FALSE(replicaWrite.success());
-    EXPECT_TRUE(contains(replicaWrite.err, maria ? "read-only" : "read-only transaction")) << replicaWrite.err;
+    EXPECT_TRUE(contains(replicaWrite.err, maria ? "read-only" : "read-only transaction"))
+        << replicaWrite.err;
 
     // The monitor account reads status but cannot write; the admin account may change topology.
     if (maria) {
@@ -250,8 +269,9 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
         EXPECT_TRUE(contains(slave.out, "Slave_SQL_Running: Yes")) << slave.out;
         EXPECT_TRUE(contains(slave.out, "Using_Gtid: Slave_Pos")) << slave.out;
         EXPECT_TRUE(contains(slave.out, "Master_Port: " + std::to_string(primary.port))) << slave.out;
-        const auto vars = runSql(engine, replica, c.monitor,
-                                 "SELECT @@global.read_only, @@global.gtid_strict_mode, @@global.log_slave_updates;\n");
+        const auto vars =
+            runSql(engine, replica, c.monitor,
+                   "SELECT @@global.read_only, @@global.gtid_strict_mode, @@global.log_slave_updates;\n");
         EXPECT_EQ(trimmed(vars.out), "1\t1\t1");
         const auto adminGrants = runSql(engine, primary, c.admin, "SHOW GRANTS;\n");
         EXPECT_TRUE(contains(adminGrants.out, "ALL PRIVILEGES ON *.*")) << adminGrants.out;
@@ -260,19 +280,22 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
         const auto appGrants = runSql(engine, primary, c.application, "SHOW GRANTS;\n");
         EXPECT_FALSE(contains(appGrants.out, "READ_ONLY ADMIN")) << appGrants.out;
     } else {
-        const auto roles = runSql(engine, primary, c.admin,
-                                  "SELECT rolname || ':' || rolsuper || ':' || pg_has_role(rolname, 'pg_monitor', 'member') "
-                                  "FROM pg_roles WHERE rolname IN ('" + c.monitor.user + "', '" + c.admin.user
-                                      + "') ORDER BY rolname;\n");
+        const auto roles =
+            runSql(engine, primary, c.admin,
+                   "SELECT rolname || ':' || rolsuper || ':' || pg_has_role(rolname, 'pg_monitor', 'member') "
+                   "FROM pg_roles WHERE rolname IN ('" +
+                       c.monitor.user + "', '" + c.admin.user + "') ORDER BY rolname;\n");
         EXPECT_EQ(trimmed(roles.out), c.admin.user + ":true:true\n" + c.monitor.user + ":false:true");
-        EXPECT_FALSE(runSql(engine, primary, c.monitor, "CREATE TABLE monitor_may_not (i int);\n", "app").success());
+        EXPECT_FALSE(
+            runSql(engine, primary, c.monitor, "CREATE TABLE monitor_may_not (i int);\n", "app").success());
         const auto owner = runSql(engine, primary, c.admin,
                                   "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'app';\n");
         EXPECT_EQ(trimmed(owner.out), c.application.user);
-        eventually(engine, primary, c.monitor,
-                   "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming' AND application_name = '"
-                       + replica.name + "'",
-                   "1");
+        eventually(
+            engine, primary, c.monitor,
+            "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming' AND application_name = '" +
+                replica.name + "'",
+            "1");
         const auto slots = runSql(engine, primary, c.monitor,
                                   "SELECT slot_name || ':' || active FROM pg_replication_slots;\n");
         EXPECT_EQ(trimmed(slots.out), replica.name + ":true");
@@ -307,14 +330,16 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
     EXPECT_EQ(status->credentials.admin.password, c.admin.password);
     auto listed = sandbox.manager().list();
     ASSERT_TRUE(listed.ok());
-    EXPECT_TRUE(std::any_of(listed->begin(), listed->end(), [&](const SandboxInfo &s) { return s.name == info.name; }));
+    EXPECT_TRUE(std::any_of(listed->begin(), listed->end(),
+                            [&](const SandboxInfo &s) { return s.name == info.name; }));
 
     // down stops exactly those processes and waits for them (a zombie counts as stopped).
     const auto downStarted = Clock::now();
     ASSERT_TRUE(sandbox.down().ok());
-    std::printf("[ info     ] %s sandbox down in %lld ms\n", engineKey(engine).c_str(),
-                static_cast<long long>(
-                    std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - downStarted).count()));
+    std::printf(
+        "[ info     ] %s sandbox down in %lld ms\n", engineKey(engine).c_str(),
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - downStarted).count()));
     ASSERT_EQ(before.size(), info.nodes.size());
     for (const auto &id : before)
         EXPECT_FALSE(isAlive(id)) << "pid " << id.pid << " still runs";
@@ -339,8 +364,8 @@ TEST_P(SandboxEngineTest, LifecycleUpStatusDownUpDestroy)
     auto more = runSql(engine, primary, c.application, "INSERT INTO t VALUES (3, 'again');\n", c.appDatabase);
     ASSERT_TRUE(more.success()) << more.err;
     for (std::size_t i = 1; i < info.nodes.size(); ++i)
-        eventually(engine, info.nodes[i], c.admin, maria ? "SELECT count(*) FROM app.t" : "SELECT count(*) FROM t", "2",
-                   maria ? "" : "app");
+        eventually(engine, info.nodes[i], c.admin,
+                   maria ? "SELECT count(*) FROM app.t" : "SELECT count(*) FROM t", "2", maria ? "" : "app");
 
     // destroy stops it and removes everything.
     const auto running = identities(restarted->info);
@@ -371,13 +396,15 @@ TEST_P(SandboxEngineTest, TakenPortFailsNamingThePort)
     SandboxSpec spec;
     spec.engine = engine;
     spec.name = "taken-port-" + engineKey(engine);
-    (void)manager.destroy(spec.name);   // a leftover of a killed run
+    (void)manager.destroy(spec.name); // a leftover of a killed run
     spec.basePort = ports.base();
     auto result = manager.up(spec);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, ErrorCode::PortInUse);
-    EXPECT_TRUE(contains(result.error().message, "port " + std::to_string(taken))) << result.error().describe();
-    EXPECT_TRUE(contains(result.error().message, "test_sandbox")) << "names the holder: " << result.error().describe();
+    EXPECT_TRUE(contains(result.error().message, "port " + std::to_string(taken)))
+        << result.error().describe();
+    EXPECT_TRUE(contains(result.error().message, "test_sandbox"))
+        << "names the holder: " << result.error().describe();
     EXPECT_FALSE(fs::exists(manager.root() + "/" + spec.name)) << "nothing may be created";
 }
 
@@ -439,13 +466,16 @@ TEST_P(SandboxEngineTest, FailedUpLeavesNothingRunning)
         std::ofstream wrapper(bin.path + "/" + server);
         if (maria)
             wrapper << "#!/bin/sh\ncase \"$*\" in *--port=" << failingPort
-                    << "*) echo 'simulated startup failure' >&2; exit 1;; esac\nexec " << realServer << " \"$@\"\n";
-        else   // postgres reads its port from postgresql.conf: the standby has it appended last
-            wrapper << "#!/bin/sh\nif grep -q '^port = " << failingPort << "' \"$2/postgresql.conf\"; then echo "
+                    << "*) echo 'simulated startup failure' >&2; exit 1;; esac\nexec " << realServer
+                    << " \"$@\"\n";
+        else // postgres reads its port from postgresql.conf: the standby has it appended last
+            wrapper << "#!/bin/sh\nif grep -q '^port = " << failingPort
+                    << "' \"$2/postgresql.conf\"; then echo "
                     << "'simulated startup failure' >&2; exit 1; fi\nexec " << realServer << " \"$@\"\n";
     }
-    fs::permissions(bin.path + "/" + server, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec
-                                                 | fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(bin.path + "/" + server, fs::perms::owner_all | fs::perms::group_read |
+                                                 fs::perms::group_exec | fs::perms::others_read |
+                                                 fs::perms::others_exec);
     // postgres as root runs as the postgres account, which must reach the wrapper.
     ::chmod(bin.path.c_str(), 0755);
 
@@ -505,7 +535,8 @@ TEST(Sandbox, DataDirectoryInUseIsRefused)
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, ErrorCode::DataDirInUse);
     EXPECT_TRUE(contains(result.error().message, node.dataDir)) << result.error().describe();
-    EXPECT_TRUE(contains(result.error().message, "sleep (pid " + std::to_string(intruder->pid))) << result.error().describe();
+    EXPECT_TRUE(contains(result.error().message, "sleep (pid " + std::to_string(intruder->pid)))
+        << result.error().describe();
     auto status = sandbox.manager().status(sandbox.name());
     ASSERT_TRUE(status.ok());
     EXPECT_FALSE(status->anyRunning()) << "nothing was started";
@@ -560,7 +591,8 @@ TEST(Sandbox, DefaultRootFollowsXdg)
 
 TEST(Process, RunCapturesStdoutStderrAndExitCode)
 {
-    auto out = runProcess({{"/bin/sh", "-c", "echo out; echo err >&2; exit 3"}, {}, {}, {}}, {}, std::chrono::seconds(10));
+    auto out = runProcess({{"/bin/sh", "-c", "echo out; echo err >&2; exit 3"}, {}, {}, {}}, {},
+                          std::chrono::seconds(10));
     ASSERT_TRUE(out.ok());
     EXPECT_EQ(out->exitCode, 3);
     EXPECT_EQ(out->out, "out\n");
@@ -580,7 +612,8 @@ TEST(Process, RunFeedsLargeInputAndEnvironment)
 TEST(Process, RunKillsTheWholeGroupOnTimeout)
 {
     const auto started = Clock::now();
-    auto out = runProcess({{"/bin/sh", "-c", "sleep 30 & sleep 30"}, {}, {}, {}}, {}, std::chrono::milliseconds(300));
+    auto out = runProcess({{"/bin/sh", "-c", "sleep 30 & sleep 30"}, {}, {}, {}}, {},
+                          std::chrono::milliseconds(300));
     ASSERT_TRUE(out.ok());
     EXPECT_TRUE(out->timedOut);
     EXPECT_LT(Clock::now() - started, std::chrono::seconds(5));
@@ -596,7 +629,7 @@ TEST(Process, RunReportsAMissingProgram)
 
 TEST(Process, ChildrenInheritNoDescriptors)
 {
-    const int fd = ::open("/dev/null", O_RDONLY);   // deliberately without O_CLOEXEC
+    const int fd = ::open("/dev/null", O_RDONLY); // deliberately without O_CLOEXEC
     const int high = ::fcntl(fd, F_DUPFD, 57);
     ::close(fd);
     auto out = runProcess({{"/bin/ls", "/proc/self/fd"}, {}, {}, {}}, {}, std::chrono::seconds(10));
@@ -740,11 +773,12 @@ CrashRun runCrashingChild(const std::string &how, const std::string &root)
 TEST(Fixture, StopsServersWhenTheTestProcessDies)
 {
     const std::string root = ScopedSandbox::rootDirectory() + "/.crash-root";
-    for (const auto &[how, signal] : std::vector<std::pair<std::string, int>>{{"abort", SIGABRT}, {"term", SIGTERM},
-                                                                              {"segv", SIGSEGV}}) {
+    for (const auto &[how, signal] :
+         std::vector<std::pair<std::string, int>>{{"abort", SIGABRT}, {"term", SIGTERM}, {"segv", SIGSEGV}}) {
         SCOPED_TRACE(how);
         const auto run = runCrashingChild(how, root);
-        EXPECT_EQ(run.output.termSignal, signal) << run.output.describeExit() << "\n" << run.output.out << run.output.err;
+        EXPECT_EQ(run.output.termSignal, signal) << run.output.describeExit() << "\n"
+                                                 << run.output.out << run.output.err;
         ASSERT_EQ(run.servers.size(), 2u) << run.output.out << run.output.err;
         for (const auto &server : run.servers)
             EXPECT_FALSE(isAlive(server)) << "pid " << server.pid << " outlived its test";
@@ -762,13 +796,15 @@ TEST(Fixture, CleanupScriptStopsServersOfAKilledTest)
     for (const auto &server : run.servers)
         EXPECT_TRUE(isAlive(server)) << "SIGKILL skips every handler; the servers are still there";
 
-    auto script = runProcess({{"/bin/bash", SWITCHYARD_CLEANUP_SCRIPT, root}, {}, {}, {}}, {}, std::chrono::seconds(60));
+    auto script = runProcess({{"/bin/bash", SWITCHYARD_CLEANUP_SCRIPT, root}, {}, {}, {}}, {},
+                             std::chrono::seconds(60));
     ASSERT_TRUE(script.ok());
     EXPECT_EQ(script->exitCode, 0) << script->out << script->err;
     EXPECT_TRUE(contains(script->out, "stopping mariadbd")) << script->out;
     for (const auto &server : run.servers)
         EXPECT_FALSE(isAlive(server)) << "pid " << server.pid;
-    auto again = runProcess({{"/bin/bash", SWITCHYARD_CLEANUP_SCRIPT, root}, {}, {}, {}}, {}, std::chrono::seconds(60));
+    auto again = runProcess({{"/bin/bash", SWITCHYARD_CLEANUP_SCRIPT, root}, {}, {}, {}}, {},
+                            std::chrono::seconds(60));
     ASSERT_TRUE(again.ok());
     EXPECT_TRUE(contains(again->out, "nothing running")) << again->out;
     EXPECT_TRUE(SandboxManager(root).destroy(run.sandboxName).ok());

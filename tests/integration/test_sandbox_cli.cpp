@@ -67,8 +67,9 @@ struct CliWorld
         ProcessSpec spec;
         spec.argv = {SWITCHYARD_CLI};
         spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-        spec.env = {"HOME=" + base + "/home", "XDG_CONFIG_HOME=" + base + "/config", "XDG_DATA_HOME=" + base + "/data",
-                    "XDG_RUNTIME_DIR=" + base + "/runtime", "QT_QPA_PLATFORM=offscreen", "LC_ALL=C.UTF-8"};
+        spec.env = {"HOME=" + base + "/home",          "XDG_CONFIG_HOME=" + base + "/config",
+                    "XDG_DATA_HOME=" + base + "/data", "XDG_RUNTIME_DIR=" + base + "/runtime",
+                    "QT_QPA_PLATFORM=offscreen",       "LC_ALL=C.UTF-8"};
         spec.env.insert(spec.env.end(), env.begin(), env.end());
         auto out = runProcess(spec, {}, std::chrono::seconds(120));
         if (!out) {
@@ -79,7 +80,10 @@ struct CliWorld
         return *out;
     }
 
-    std::string profileFile(const std::string &name) const { return base + "/config/switchyard/profiles/" + name + ".json"; }
+    std::string profileFile(const std::string &name) const
+    {
+        return base + "/config/switchyard/profiles/" + name + ".json";
+    }
 
     std::string base;
     std::string root;
@@ -100,7 +104,8 @@ void expectOneLineFailure(const ProcessOutput &out, int code, const std::string 
     EXPECT_EQ(out.err.rfind("switchyard-cli: ", 0), 0u) << out.err;
     EXPECT_EQ(std::count(out.err.begin(), out.err.end(), '\n'), 1) << out.err;
     if (!mentions.empty()) {
-        EXPECT_NE(out.err.find(mentions), std::string::npos) << "expected \"" << mentions << "\" in: " << out.err;
+        EXPECT_NE(out.err.find(mentions), std::string::npos)
+            << "expected \"" << mentions << "\" in: " << out.err;
     }
 }
 
@@ -137,7 +142,8 @@ TEST(SandboxCli, HelpOnEverySubcommand)
         EXPECT_EQ(help.exitCode, 0) << sub << ": " << help.err;
         EXPECT_NE(help.out.find("switchyard-cli sandbox " + sub), std::string::npos) << help.out;
         for (const auto &option : expected)
-            EXPECT_NE(help.out.find(option), std::string::npos) << sub << " --help lacks " << option << ":\n" << help.out;
+            EXPECT_NE(help.out.find(option), std::string::npos) << sub << " --help lacks " << option << ":\n"
+                                                                << help.out;
     }
 }
 
@@ -147,10 +153,13 @@ TEST(SandboxCli, UsageErrorsExitTwoWithOneLine)
     expectOneLineFailure(world.run({"sandbox"}), 2, "subcommand");
     expectOneLineFailure(world.run({"sandbox", "frobnicate"}), 2, "frobnicate");
     expectOneLineFailure(world.run({"sandbox", "up", "--dir", world.root}), 2, "--engine");
-    expectOneLineFailure(world.run({"sandbox", "up", "--engine", "oracle", "--dir", world.root}), 2, "oracle");
-    expectOneLineFailure(world.run({"sandbox", "up", "--engine", "mariadb", "--base-port", "99999", "--dir", world.root}), 2,
-                         "--base-port");
-    expectOneLineFailure(world.run({"sandbox", "up", "--engine", "mariadb", "--name", "../x", "--dir", world.root}), 2);
+    expectOneLineFailure(world.run({"sandbox", "up", "--engine", "oracle", "--dir", world.root}), 2,
+                         "oracle");
+    expectOneLineFailure(
+        world.run({"sandbox", "up", "--engine", "mariadb", "--base-port", "99999", "--dir", world.root}), 2,
+        "--base-port");
+    expectOneLineFailure(
+        world.run({"sandbox", "up", "--engine", "mariadb", "--name", "../x", "--dir", world.root}), 2);
     expectOneLineFailure(world.run({"sandbox", "up", "--engine", "mariadb", "--bogus"}), 2, "bogus");
     expectOneLineFailure(world.run({"sandbox", "status", "--dir", world.root}), 2, "--name");
     expectOneLineFailure(world.run({"sandbox", "down", "--dir", world.root}), 2, "--name");
@@ -166,8 +175,8 @@ TEST(SandboxCli, MissingBinaryFailsNamingThePackage)
     CliWorld world("nobin");
     itest::PortBlock ports(Engine::MySQL, 3, "cli-nobin");
     ASSERT_NE(ports.base(), 0);
-    const auto out = world.run({"sandbox", "up", "--engine", "mariadb", "--base-port", std::to_string(ports.base()), "--dir",
-                                world.root},
+    const auto out = world.run({"sandbox", "up", "--engine", "mariadb", "--base-port",
+                                std::to_string(ports.base()), "--dir", world.root},
                                {"SWITCHYARD_SANDBOX_BIN_DIRS=" + world.base + "/home"});
     expectOneLineFailure(out, 1, "mariadb-server");
 }
@@ -183,8 +192,8 @@ TEST_P(SandboxCliEngine, UpStatusListDownUpDestroy)
     const std::string base = std::to_string(ports.base());
 
     // up: creates, reports JSON, registers the profile (without a password in it).
-    auto up = world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name, "--replicas", "1", "--base-port",
-                         base, "--dir", world.root, "--json"});
+    auto up = world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name, "--replicas", "1",
+                         "--base-port", base, "--dir", world.root, "--json"});
     ASSERT_EQ(up.exitCode, 0) << up.err;
     QJsonObject json = parseJson(up);
     EXPECT_EQ(json.value(QStringLiteral("name")).toString().toStdString(), name);
@@ -199,26 +208,35 @@ TEST_P(SandboxCliEngine, UpStatusListDownUpDestroy)
         const QJsonObject node = nodes[i].toObject();
         EXPECT_EQ(node.value(QStringLiteral("port")).toInt(), ports.base() + i);
         EXPECT_EQ(node.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
-        EXPECT_EQ(node.value(QStringLiteral("role")).toString(), i == 0 ? QStringLiteral("primary") : QStringLiteral("replica"));
+        EXPECT_EQ(node.value(QStringLiteral("role")).toString(),
+                  i == 0 ? QStringLiteral("primary") : QStringLiteral("replica"));
         EXPECT_TRUE(node.value(QStringLiteral("running")).toBool());
         EXPECT_FALSE(node.value(QStringLiteral("data_dir")).toString().isEmpty());
         auto id = identifyProcess(node.value(QStringLiteral("pid")).toInt());
         ASSERT_TRUE(id.has_value());
         servers.push_back(*id);
     }
-    const std::string adminPassword = json.value(QStringLiteral("credentials")).toObject().value(QStringLiteral("admin"))
-                                          .toObject().value(QStringLiteral("password")).toString().toStdString();
+    const std::string adminPassword = json.value(QStringLiteral("credentials"))
+                                          .toObject()
+                                          .value(QStringLiteral("admin"))
+                                          .toObject()
+                                          .value(QStringLiteral("password"))
+                                          .toString()
+                                          .toStdString();
     EXPECT_GE(adminPassword.size(), 16u);
     const std::string profile = readAll(world.profileFile(name));
     EXPECT_NE(profile.find("\"sandbox\""), std::string::npos) << profile;
-    EXPECT_NE(profile.find("\"" + world.root + "\""), std::string::npos) << "the profile names the sandbox root:\n" << profile;
+    EXPECT_NE(profile.find("\"" + world.root + "\""), std::string::npos)
+        << "the profile names the sandbox root:\n"
+        << profile;
     EXPECT_EQ(profile.find(adminPassword), std::string::npos) << "the profile must not copy a password";
 
     // up again: already running, nothing changed; and without --engine for an existing one.
     auto again = world.run({"sandbox", "up", "--name", name, "--dir", world.root, "--json"});
     ASSERT_EQ(again.exitCode, 0) << again.err;
     EXPECT_TRUE(parseJson(again).value(QStringLiteral("already_running")).toBool());
-    auto text = world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name, "--dir", world.root});
+    auto text =
+        world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name, "--dir", world.root});
     ASSERT_EQ(text.exitCode, 0) << text.err;
     EXPECT_NE(text.out.find("already running"), std::string::npos) << text.out;
 
@@ -227,8 +245,12 @@ TEST_P(SandboxCliEngine, UpStatusListDownUpDestroy)
     ASSERT_EQ(status.exitCode, 0) << status.err;
     json = parseJson(status);
     EXPECT_TRUE(json.value(QStringLiteral("running")).toBool());
-    EXPECT_EQ(json.value(QStringLiteral("credentials")).toObject().value(QStringLiteral("monitor")).toObject()
-                  .value(QStringLiteral("user")).toString(),
+    EXPECT_EQ(json.value(QStringLiteral("credentials"))
+                  .toObject()
+                  .value(QStringLiteral("monitor"))
+                  .toObject()
+                  .value(QStringLiteral("user"))
+                  .toString(),
               QStringLiteral("monitor"));
     auto statusText = world.run({"sandbox", "status", "--name", name, "--dir", world.root});
     ASSERT_EQ(statusText.exitCode, 0) << statusText.err;
@@ -242,8 +264,8 @@ TEST_P(SandboxCliEngine, UpStatusListDownUpDestroy)
     EXPECT_FALSE(listed[0].toObject().contains(QStringLiteral("credentials")));
 
     // A second sandbox on the same ports: refused, naming the port and who holds it.
-    auto clash = world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name + "-clash", "--base-port", base,
-                            "--dir", world.root});
+    auto clash = world.run({"sandbox", "up", "--engine", engineKey(engine), "--name", name + "-clash",
+                            "--base-port", base, "--dir", world.root});
     expectOneLineFailure(clash, 1, "port " + base);
     EXPECT_NE(clash.err.find(maria ? "mariadbd" : "postgres"), std::string::npos) << clash.err;
 
@@ -276,4 +298,5 @@ std::string cliEngineName(const ::testing::TestParamInfo<Engine> &param)
     return engineKey(param.param);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SandboxCliEngine, ::testing::Values(Engine::MySQL, Engine::PostgreSQL), cliEngineName);
+INSTANTIATE_TEST_SUITE_P(Engines, SandboxCliEngine, ::testing::Values(Engine::MySQL, Engine::PostgreSQL),
+                         cliEngineName);

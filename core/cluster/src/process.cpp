@@ -103,10 +103,10 @@ struct ChildPlan
     bool switchUser = false;
     uid_t uid = 0;
     gid_t gid = 0;
-    int stdinFd = -1;     // -1: /dev/null
-    int stdoutFd = -1;    // -1: /dev/null (unless logFile)
+    int stdinFd = -1;  // -1: /dev/null
+    int stdoutFd = -1; // -1: /dev/null (unless logFile)
     int stderrFd = -1;
-    const char *logFile = nullptr;  // stdout+stderr appended here (opened as the target user)
+    const char *logFile = nullptr; // stdout+stderr appended here (opened as the target user)
     bool newProcessGroup = false;
 };
 
@@ -117,18 +117,34 @@ struct ChildMessage
     int value;
 };
 
-enum ChildStep { StepPid = 0, StepFork, StepUser, StepChdir, StepLog, StepStdio, StepExec };
+enum ChildStep
+{
+    StepPid = 0,
+    StepFork,
+    StepUser,
+    StepChdir,
+    StepLog,
+    StepStdio,
+    StepExec
+};
 
 const char *stepName(int step)
 {
     switch (step) {
-    case StepFork: return "fork";
-    case StepUser: return "switch user";
-    case StepChdir: return "change directory";
-    case StepLog: return "open log file";
-    case StepStdio: return "set up stdio";
-    case StepExec: return "exec";
-    default: return "start";
+    case StepFork:
+        return "fork";
+    case StepUser:
+        return "switch user";
+    case StepChdir:
+        return "change directory";
+    case StepLog:
+        return "open log file";
+    case StepStdio:
+        return "set up stdio";
+    case StepExec:
+        return "exec";
+    default:
+        return "start";
     }
 }
 
@@ -154,7 +170,9 @@ void writeMessage(int fd, int kind, int value)
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
     for (int sig = 1; sig < NSIG; ++sig) {
-        struct sigaction action {};
+        struct sigaction action
+        {
+        };
         action.sa_handler = SIG_DFL;
         sigaction(sig, &action, nullptr);
     }
@@ -180,8 +198,8 @@ void writeMessage(int fd, int kind, int value)
         outFd = logFd;
         errOut = logFd;
     }
-    if (::dup2(plan.stdinFd >= 0 ? plan.stdinFd : devNull, 0) < 0 || ::dup2(outFd, 1) < 0
-        || ::dup2(errOut, 2) < 0)
+    if (::dup2(plan.stdinFd >= 0 ? plan.stdinFd : devNull, 0) < 0 || ::dup2(outFd, 1) < 0 ||
+        ::dup2(errOut, 2) < 0)
         failChild(errFd, StepStdio);
 
     // Nothing of the caller's (sockets, lock files, ctest's pipes) may leak into the child:
@@ -209,9 +227,8 @@ void preparePlan(ChildPlan &plan, const ProcessSpec &spec)
     auto keyOf = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
     for (char **e = environ; e && *e; ++e) {
         const std::string_view entry(*e);
-        const bool overridden = std::any_of(overrides.begin(), overrides.end(), [&](const std::string &o) {
-            return keyOf(o) == keyOf(entry);
-        });
+        const bool overridden = std::any_of(overrides.begin(), overrides.end(),
+                                            [&](const std::string &o) { return keyOf(o) == keyOf(entry); });
         if (!overridden)
             plan.envStorage.emplace_back(entry);
     }
@@ -279,8 +296,8 @@ std::vector<ChildMessage> readMessages(int fd)
 
 Error startError(const ProcessSpec &spec, int step, int err)
 {
-    Error e = makeError(ErrorCode::Io, std::string("cannot run ") + spec.argv.front() + " ("
-                                           + stepName(step) + "): " + errnoText(err));
+    Error e = makeError(ErrorCode::Io, std::string("cannot run ") + spec.argv.front() + " (" +
+                                           stepName(step) + "): " + errnoText(err));
     e.serverCode = err;
     return e;
 }
@@ -325,7 +342,9 @@ std::string ProcessOutput::describeExit() const
 
 std::optional<UserAccount> lookupUser(const std::string &name)
 {
-    struct passwd pw {};
+    struct passwd pw
+    {
+    };
     struct passwd *found = nullptr;
     std::vector<char> buffer(16384);
     if (getpwnam_r(name.c_str(), &pw, buffer.data(), buffer.size(), &found) != 0 || !found)
@@ -335,7 +354,9 @@ std::optional<UserAccount> lookupUser(const std::string &name)
 
 std::optional<UserAccount> currentUser()
 {
-    struct passwd pw {};
+    struct passwd pw
+    {
+    };
     struct passwd *found = nullptr;
     std::vector<char> buffer(16384);
     if (getpwuid_r(geteuid(), &pw, buffer.data(), buffer.size(), &found) != 0 || !found)
@@ -445,7 +466,8 @@ Result<ProcessOutput> runProcess(const ProcessSpec &spec, std::string_view input
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
         // Short slices: the child's exit is noticed by waitpid, not by poll.
         const int slice = static_cast<int>(std::min<long long>(left + 1, exited ? 10 : 20));
-        const int ready = count > 0 ? ::poll(fds, count, slice) : (::usleep(static_cast<useconds_t>(slice) * 1000), 0);
+        const int ready =
+            count > 0 ? ::poll(fds, count, slice) : (::usleep(static_cast<useconds_t>(slice) * 1000), 0);
         if (ready < 0 && errno != EINTR)
             break;
         for (nfds_t i = 0; i < count && ready > 0; ++i) {
@@ -455,15 +477,16 @@ Result<ProcessOutput> runProcess(const ProcessSpec &spec, std::string_view input
                 const ssize_t n = writeNoSigpipe(inPipe[1], input.data() + written, input.size() - written);
                 if (n > 0)
                     written += static_cast<std::size_t>(n);
-                if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == input.size()
-                    || (fds[i].revents & (POLLERR | POLLHUP)))
+                if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == input.size() ||
+                    (fds[i].revents & (POLLERR | POLLHUP)))
                     closeFd(inPipe[1]);
                 continue;
             }
             char buffer[8192];
             const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
-                (fds[i].fd == outPipe[0] ? output.out : output.err).append(buffer, static_cast<std::size_t>(n));
+                (fds[i].fd == outPipe[0] ? output.out : output.err)
+                    .append(buffer, static_cast<std::size_t>(n));
             } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
                 if (fds[i].fd == outPipe[0])
                     closeFd(outPipe[0]);
@@ -572,8 +595,8 @@ bool isAlive(const ProcessIdentity &identity)
     if (!identity.valid())
         return false;
     const auto stat = readStat(identity.pid);
-    return stat && stat->startTime == identity.startTime && stat->state != 'Z' && stat->state != 'X'
-           && stat->state != 'x';
+    return stat && stat->startTime == identity.startTime && stat->state != 'Z' && stat->state != 'X' &&
+           stat->state != 'x';
 }
 
 std::vector<std::string> processArguments(int pid)
@@ -635,8 +658,9 @@ bool stopProcesses(const std::vector<ProcessIdentity> &processes, int firstSigna
     const auto deadline = Clock::now() + grace;
     bool allGone = true;
     for (const auto &p : processes) {
-        const auto left = std::max(std::chrono::milliseconds(0),
-                                   std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
+        const auto left =
+            std::max(std::chrono::milliseconds(0),
+                     std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
         if (!waitForExit(p, left))
             allGone = false;
     }
@@ -661,8 +685,11 @@ std::optional<std::string> findExecutable(std::string_view name, const std::vect
         if (candidate.back() != '/')
             candidate += '/';
         candidate += name;
-        struct stat st {};
-        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0)
+        struct stat st
+        {
+        };
+        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            ::access(candidate.c_str(), X_OK) == 0)
             return candidate;
     }
     return std::nullopt;
@@ -738,7 +765,8 @@ std::vector<int> findProcessesUsingDirectory(const std::string &dir)
             if (arg == *path)
                 return true;
             const std::string suffix = "=" + *path;
-            if (arg.size() > suffix.size() && arg.compare(arg.size() - suffix.size(), suffix.size(), suffix) == 0)
+            if (arg.size() > suffix.size() &&
+                arg.compare(arg.size() - suffix.size(), suffix.size(), suffix) == 0)
                 return true;
         }
         return false;

@@ -45,19 +45,19 @@ bool runningAsRoot();
 
 struct ProcessSpec
 {
-    std::vector<std::string> argv;     // argv[0] is the program: an absolute path (no PATH search)
-    std::vector<std::string> env;      // "KEY=VALUE" set on top of the caller's environment
-    std::string workingDir;            // empty: inherit
-    std::optional<UserAccount> runAs;  // switch uid/gid (and HOME, USER, LOGNAME) before exec
+    std::vector<std::string> argv;    // argv[0] is the program: an absolute path (no PATH search)
+    std::vector<std::string> env;     // "KEY=VALUE" set on top of the caller's environment
+    std::string workingDir;           // empty: inherit
+    std::optional<UserAccount> runAs; // switch uid/gid (and HOME, USER, LOGNAME) before exec
 };
 
 struct ProcessOutput
 {
-    int exitCode = -1;       // the exit status when the child exited normally, else -1
-    int termSignal = 0;      // the signal that killed it, else 0
-    bool timedOut = false;   // we killed it because the timeout passed
-    std::string out;         // stdout
-    std::string err;         // stderr
+    int exitCode = -1;     // the exit status when the child exited normally, else -1
+    int termSignal = 0;    // the signal that killed it, else 0
+    bool timedOut = false; // we killed it because the timeout passed
+    std::string out;       // stdout
+    std::string err;       // stderr
 
     bool success() const { return exitCode == 0 && !timedOut; }
     // "exit status 1", "killed by signal 9", "timed out after 30000 ms"...
@@ -74,7 +74,7 @@ Result<ProcessOutput> runProcess(const ProcessSpec &spec, std::string_view input
 struct ProcessIdentity
 {
     int pid = 0;
-    std::uint64_t startTime = 0;   // /proc/<pid>/stat field 22 (clock ticks after boot)
+    std::uint64_t startTime = 0; // /proc/<pid>/stat field 22 (clock ticks after boot)
     bool valid() const { return pid > 0 && startTime != 0; }
 };
 
@@ -84,15 +84,20 @@ struct ProcessIdentity
 // the daemon's identity; an exec failure (missing binary, permissions) is an error here.
 Result<ProcessIdentity> spawnDaemon(const ProcessSpec &spec, const std::string &logFile);
 
-enum class ProcessState { Gone, Zombie, Alive };
+enum class ProcessState
+{
+    Gone,
+    Zombie,
+    Alive
+};
 
-ProcessState processState(int pid);                        // from /proc/<pid>/stat
+ProcessState processState(int pid); // from /proc/<pid>/stat
 std::optional<std::uint64_t> processStartTime(int pid);
-std::optional<ProcessIdentity> identifyProcess(int pid);   // nullopt when gone
+std::optional<ProcessIdentity> identifyProcess(int pid); // nullopt when gone
 // Present, not a zombie, and still the same process (start time matches).
 bool isAlive(const ProcessIdentity &identity);
-std::vector<std::string> processArguments(int pid);        // /proc/<pid>/cmdline, split at NUL
-std::string processName(int pid);                          // /proc/<pid>/comm, "" when gone
+std::vector<std::string> processArguments(int pid); // /proc/<pid>/cmdline, split at NUL
+std::string processName(int pid);                   // /proc/<pid>/comm, "" when gone
 
 // Sends `signal` if `identity` is still alive (so never to a recycled pid). True if sent.
 bool signalProcess(const ProcessIdentity &identity, int signal);

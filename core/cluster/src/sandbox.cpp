@@ -105,7 +105,8 @@ Status makeDirectory(const std::string &path, unsigned mode, const std::optional
     if (::chmod(path.c_str(), mode) != 0)
         return makeError(ErrorCode::Io, "cannot set the mode of " + path + ": " + std::strerror(errno));
     if (owner && ::chown(path.c_str(), owner->uid, owner->gid) != 0)
-        return makeError(ErrorCode::Io, "cannot give " + path + " to " + owner->name + ": " + std::strerror(errno));
+        return makeError(ErrorCode::Io,
+                         "cannot give " + path + " to " + owner->name + ": " + std::strerror(errno));
     return okStatus();
 }
 
@@ -154,7 +155,8 @@ Error processFailed(const SandboxNode &node, const std::string &what)
     std::string message = what;
     // The server's own log first; what it printed before it had one (bad options, a wrapper
     // script) lands in stdout.log beside it.
-    for (const std::string &log : {node.logFile, fs::path(node.logFile).parent_path().string() + "/stdout.log"}) {
+    for (const std::string &log :
+         {node.logFile, fs::path(node.logFile).parent_path().string() + "/stdout.log"}) {
         const std::string tail = tailOfFile(log, 12);
         if (!tail.empty()) {
             message += "; last lines of " + log + ":\n" + tail;
@@ -212,8 +214,9 @@ std::string runRecordPath(const SandboxInfo &info, const SandboxNode &node)
 
 Status writeRunRecord(const SandboxInfo &info, const SandboxNode &node, const ProcessIdentity &identity)
 {
-    return writeFileAtomically(runRecordPath(info, node),
-                               std::to_string(identity.pid) + "\n" + std::to_string(identity.startTime) + "\n", 0644);
+    return writeFileAtomically(
+        runRecordPath(info, node),
+        std::to_string(identity.pid) + "\n" + std::to_string(identity.startTime) + "\n", 0644);
 }
 
 Status startServer(SandboxContext &ctx, SandboxNode &node, std::vector<std::string> argv,
@@ -237,7 +240,8 @@ Status startServer(SandboxContext &ctx, SandboxNode &node, std::vector<std::stri
 }
 
 Status waitUntilReady(SandboxContext &ctx, const std::vector<std::size_t> &indexes,
-                      const std::function<bool(const SandboxNode &)> &ready, std::chrono::milliseconds timeout)
+                      const std::function<bool(const SandboxNode &)> &ready,
+                      std::chrono::milliseconds timeout)
 {
     const auto deadline = std::min(Clock::now() + timeout, ctx.deadline);
     std::vector<std::size_t> pending = indexes;
@@ -263,8 +267,8 @@ Status waitUntilReady(SandboxContext &ctx, const std::vector<std::size_t> &index
             return okStatus();
         if (Clock::now() >= deadline) {
             const auto &node = ctx.info->nodes[pending.front()];
-            Error e = processFailed(node, "the server did not become ready within "
-                                              + std::to_string(timeout.count() / 1000) + " s");
+            Error e = processFailed(node, "the server did not become ready within " +
+                                              std::to_string(timeout.count() / 1000) + " s");
             e.code = ErrorCode::Timeout;
             return e;
         }
@@ -305,13 +309,15 @@ Status validateName(const std::string &name)
     if (name.empty() || name.size() > 64)
         return makeError(ErrorCode::InvalidArgument, "a sandbox name has 1 to 64 characters: '" + name + "'");
     if (name.front() == '.' || name.front() == '-')
-        return makeError(ErrorCode::InvalidArgument, "a sandbox name cannot start with '.' or '-': '" + name + "'");
+        return makeError(ErrorCode::InvalidArgument,
+                         "a sandbox name cannot start with '.' or '-': '" + name + "'");
     for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '_' || c == '.';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '-' || c == '_' || c == '.';
         if (!ok)
             return makeError(ErrorCode::InvalidArgument,
-                             "a sandbox name may only contain letters, digits, '-', '_' and '.': '" + name + "'");
+                             "a sandbox name may only contain letters, digits, '-', '_' and '.': '" + name +
+                                 "'");
     }
     return okStatus();
 }
@@ -375,7 +381,7 @@ std::string credentialsPath(const std::string &dir)
 struct StoredSandbox
 {
     SandboxInfo info;
-    std::string state;   // "creating" while the first up runs, then "ready"
+    std::string state; // "creating" while the first up runs, then "ready"
     std::string binDir;
 };
 
@@ -550,8 +556,8 @@ public:
             if (errno != EWOULDBLOCK && errno != EINTR)
                 return makeError(ErrorCode::Io, "cannot lock " + path + ": " + std::strerror(errno));
             if (Clock::now() >= deadline)
-                return makeError(ErrorCode::Timeout, "another process is working on sandbox '" + name + "' (lock "
-                                                         + path + ")");
+                return makeError(ErrorCode::Timeout,
+                                 "another process is working on sandbox '" + name + "' (lock " + path + ")");
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
         return okStatus();
@@ -625,8 +631,8 @@ Status checkPortsFree(const std::vector<std::uint16_t> &ports)
             continue;
         const std::string holder = localPortHolder(port);
         Error e = makeError(ErrorCode::PortInUse,
-                            "port " + std::to_string(port) + " on 127.0.0.1 is already in use"
-                                + (holder.empty() ? std::string() : " by " + holder),
+                            "port " + std::to_string(port) + " on 127.0.0.1 is already in use" +
+                                (holder.empty() ? std::string() : " by " + holder),
                             "127.0.0.1:" + std::to_string(port));
         return e;
     }
@@ -643,8 +649,8 @@ Status checkDataDirsFree(const SandboxInfo &info, const std::vector<std::size_t>
         const auto users = findProcessesUsingDirectory(node.dataDir);
         if (!users.empty())
             return makeError(ErrorCode::DataDirInUse,
-                             "data directory " + node.dataDir + " is in use by " + describeHolders(users)
-                                 + ", which this sandbox did not start; stop it first",
+                             "data directory " + node.dataDir + " is in use by " + describeHolders(users) +
+                                 ", which this sandbox did not start; stop it first",
                              node.name);
     }
     return okStatus();
@@ -683,9 +689,10 @@ Status resolveBinaries(SandboxContext &ctx, const SandboxSpec &spec, const Sandb
             std::string searched;
             for (const auto &d : dirs)
                 searched += (searched.empty() ? "" : ":") + d;
-            Error e = makeError(ErrorCode::BinaryMissing,
-                                required.name + " not found (searched " + searched + "); install the Debian package "
-                                    + required.package + " (apt-get install " + required.package + ")");
+            Error e =
+                makeError(ErrorCode::BinaryMissing, required.name + " not found (searched " + searched +
+                                                        "); install the Debian package " + required.package +
+                                                        " (apt-get install " + required.package + ")");
             return e;
         }
         ctx.binaries[required.name] = *path;
@@ -748,7 +755,8 @@ Status prepareServerUser(SandboxContext &ctx, const SandboxBackend &backend)
     } else {
         const auto me = currentUser();
         if (!me)
-            return makeError(ErrorCode::Internal, "cannot look up the current user (uid " + std::to_string(geteuid()) + ")");
+            return makeError(ErrorCode::Internal,
+                             "cannot look up the current user (uid " + std::to_string(geteuid()) + ")");
         ctx.osUserName = me->name;
     }
     return okStatus();
@@ -758,8 +766,8 @@ Status prepareServerUser(SandboxContext &ctx, const SandboxBackend &backend)
 
 bool SandboxInfo::running() const
 {
-    return !nodes.empty()
-           && std::all_of(nodes.begin(), nodes.end(), [](const SandboxNode &n) { return n.running; });
+    return !nodes.empty() &&
+           std::all_of(nodes.begin(), nodes.end(), [](const SandboxNode &n) { return n.running; });
 }
 
 bool SandboxInfo::anyRunning() const
@@ -793,11 +801,12 @@ std::string localPortHolder(std::uint16_t port)
     for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
         std::ifstream in(table);
         std::string line;
-        std::getline(in, line);   // header
+        std::getline(in, line); // header
         while (std::getline(in, line)) {
             std::istringstream fields(line);
             std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
-            fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+            fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >>
+                inode;
             const auto colon = local.rfind(':');
             if (!fields || colon == std::string::npos || state != "0A")
                 continue;
@@ -869,15 +878,15 @@ Result<SandboxUpResult> SandboxManager::up(const SandboxSpec &spec)
     if (auto st = validateName(name); !st)
         return st.error();
     if (spec.replicas < -1 || spec.replicas > kMaxReplicas)
-        return makeError(ErrorCode::InvalidArgument,
-                         "replicas must be between 0 and " + std::to_string(kMaxReplicas) + ", not "
-                             + std::to_string(spec.replicas));
+        return makeError(ErrorCode::InvalidArgument, "replicas must be between 0 and " +
+                                                         std::to_string(kMaxReplicas) + ", not " +
+                                                         std::to_string(spec.replicas));
     const int replicas = spec.replicas < 0 ? backend->defaultReplicas() : spec.replicas;
     const std::uint16_t basePort = spec.basePort != 0 ? spec.basePort : backend->defaultBasePort();
     if (basePort < 1024 || basePort + replicas > 65535)
         return makeError(ErrorCode::InvalidArgument,
-                         "base port " + std::to_string(basePort) + " leaves no room for "
-                             + std::to_string(replicas + 1) + " nodes below 65536 (use 1024 or above)");
+                         "base port " + std::to_string(basePort) + " leaves no room for " +
+                             std::to_string(replicas + 1) + " nodes below 65536 (use 1024 or above)");
     const std::string root = spec.rootDir.empty() ? m_root : stripTrailingSlash(absolutePath(spec.rootDir));
     if (auto st = makeDirectory(root, 0755, std::nullopt); !st)
         return st.error();
@@ -897,26 +906,28 @@ Result<SandboxUpResult> SandboxManager::up(const SandboxSpec &spec)
         const auto storedBackend = makeBackend(info.engine);
         if (stored->state != "ready") {
             // An earlier up() died half-way (killed): nothing in it is worth keeping.
-            stopProcesses(runningProcesses(info, *storedBackend), storedBackend->stopSignal(), std::chrono::seconds(10));
+            stopProcesses(runningProcesses(info, *storedBackend), storedBackend->stopSignal(),
+                          std::chrono::seconds(10));
             removeSandboxFiles(info, *storedBackend);
         } else {
             if (info.engine != spec.engine)
-                return makeError(ErrorCode::AlreadyExists, "sandbox '" + name + "' exists and is a "
-                                                               + engineKey(info.engine) + " sandbox, not "
-                                                               + engineKey(spec.engine));
+                return makeError(ErrorCode::AlreadyExists, "sandbox '" + name + "' exists and is a " +
+                                                               engineKey(info.engine) + " sandbox, not " +
+                                                               engineKey(spec.engine));
             if (spec.replicas >= 0 && static_cast<std::size_t>(spec.replicas) + 1 != info.nodes.size())
-                return makeError(ErrorCode::AlreadyExists,
-                                 "sandbox '" + name + "' exists with " + std::to_string(info.nodes.size() - 1)
-                                     + " replicas; destroy it first to change that");
+                return makeError(ErrorCode::AlreadyExists, "sandbox '" + name + "' exists with " +
+                                                               std::to_string(info.nodes.size() - 1) +
+                                                               " replicas; destroy it first to change that");
             if (spec.basePort != 0 && spec.basePort != info.nodes.front().port)
-                return makeError(ErrorCode::AlreadyExists,
-                                 "sandbox '" + name + "' exists on base port " + std::to_string(info.nodes.front().port)
-                                     + "; destroy it first to change that");
+                return makeError(ErrorCode::AlreadyExists, "sandbox '" + name + "' exists on base port " +
+                                                               std::to_string(info.nodes.front().port) +
+                                                               "; destroy it first to change that");
             refresh(info, *backend);
             if (info.running()) {
                 result.info = info;
                 result.alreadyRunning = true;
-                result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - startedAt);
+                result.elapsed =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - startedAt);
                 return result;
             }
             std::vector<std::size_t> stopped;
@@ -951,7 +962,7 @@ Result<SandboxUpResult> SandboxManager::up(const SandboxSpec &spec)
         }
     } else if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
         return makeError(ErrorCode::AlreadyExists, dir + " exists and is not a sandbox (no sandbox.conf); "
-                                                        "choose another name or remove it");
+                                                         "choose another name or remove it");
     }
 
     // A new sandbox. Everything that can be checked is checked before the first file is made.
@@ -1038,7 +1049,8 @@ Result<std::vector<SandboxInfo>> SandboxManager::list() const
         return sandboxes;
     for (const auto &entry : fs::directory_iterator(m_root, ec)) {
         const std::string name = entry.path().filename().string();
-        if (!entry.is_directory(ec) || !validateName(name).ok() || !fs::exists(confPath(entry.path().string()), ec))
+        if (!entry.is_directory(ec) || !validateName(name).ok() ||
+            !fs::exists(confPath(entry.path().string()), ec))
             continue;
         if (auto info = status(name))
             sandboxes.push_back(std::move(*info));
@@ -1077,8 +1089,8 @@ Status SandboxManager::down(const std::string &name, std::chrono::milliseconds g
             if (isAlive(p))
                 left.push_back(p.pid);
         }
-        return makeError(ErrorCode::ProcessFailed, "sandbox '" + name + "': " + describeHolders(left)
-                                                       + " did not exit even after SIGKILL");
+        return makeError(ErrorCode::ProcessFailed, "sandbox '" + name + "': " + describeHolders(left) +
+                                                       " did not exit even after SIGKILL");
     }
     return okStatus();
 }
@@ -1096,7 +1108,8 @@ Status SandboxManager::destroy(const std::string &name)
         return stored.error();
     const auto backend = makeBackend(stored->info.engine);
     if (!runningProcesses(stored->info, *backend).empty())
-        return makeError(ErrorCode::DataDirInUse, "sandbox '" + name + "' was started again meanwhile; not removed");
+        return makeError(ErrorCode::DataDirInUse,
+                         "sandbox '" + name + "' was started again meanwhile; not removed");
     removeSandboxFiles(stored->info, *backend);
     std::error_code ec;
     if (fs::exists(dir, ec))

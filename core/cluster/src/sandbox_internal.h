@@ -30,7 +30,7 @@ struct RequiredBinary
 struct SandboxContext
 {
     SandboxInfo *info = nullptr;
-    std::map<std::string, std::string> binaries;   // name -> absolute path
+    std::map<std::string, std::string> binaries; // name -> absolute path
     // The account the server processes run as: nullopt = the caller's. PostgreSQL as root:
     // the `postgres` system user (it refuses to run as root).
     std::optional<UserAccount> serverUser;
@@ -50,13 +50,13 @@ public:
     virtual ~SandboxBackend() = default;
 
     virtual Engine engine() const = 0;
-    virtual std::string defaultName() const = 0;       // "mariadb" / "postgres"
+    virtual std::string defaultName() const = 0; // "mariadb" / "postgres"
     virtual int defaultReplicas() const = 0;
     virtual std::uint16_t defaultBasePort() const = 0;
-    virtual std::string nodePrefix() const = 0;        // "n" / "pg"
+    virtual std::string nodePrefix() const = 0; // "n" / "pg"
     virtual std::vector<RequiredBinary> requiredBinaries() const = 0;
     virtual std::vector<std::string> defaultBinaryDirs() const = 0;
-    virtual int stopSignal() const = 0;                // SIGTERM / SIGINT (fast shutdown)
+    virtual int stopSignal() const = 0; // SIGTERM / SIGINT (fast shutdown)
     // The server's account when running as root; nullopt = run as root itself (MariaDB does,
     // with --user=root). Fails when the account it needs does not exist.
     virtual Result<std::optional<UserAccount>> serverUserForRoot() const = 0;
@@ -101,7 +101,8 @@ Status startServer(SandboxContext &ctx, SandboxNode &node, std::vector<std::stri
 // Polls until every node at `indexes` is ready (`ready(node)` true), failing early with
 // ProcessFailed and the tail of the node's log when its server process has died.
 Status waitUntilReady(SandboxContext &ctx, const std::vector<std::size_t> &indexes,
-                      const std::function<bool(const SandboxNode &)> &ready, std::chrono::milliseconds timeout);
+                      const std::function<bool(const SandboxNode &)> &ready,
+                      std::chrono::milliseconds timeout);
 
 // Runs a setup program (initdb, mariadb-install-db, a client); a non-zero exit is an error
 // (ProcessFailed) that quotes the program's output.
@@ -111,15 +112,15 @@ Result<ProcessOutput> runChecked(const ProcessSpec &spec, std::string_view input
 Status runCheckedParallel(const std::vector<ProcessSpec> &specs, std::chrono::milliseconds timeout,
                           const std::vector<std::string> &nodes);
 
-Error processFailed(const SandboxNode &node, const std::string &what);   // with the log's tail
+Error processFailed(const SandboxNode &node, const std::string &what); // with the log's tail
 Status makeDirectory(const std::string &path, unsigned mode, const std::optional<UserAccount> &owner);
 Status writeFileAtomically(const std::string &path, const std::string &content, unsigned mode);
 Status appendToFile(const std::string &path, const std::string &content);
-std::string quoteSqlString(std::string_view text);  // 'it''s' (both engines; no backslash escapes needed)
+std::string quoteSqlString(std::string_view text); // 'it''s' (both engines; no backslash escapes needed)
 std::string trim(std::string_view text);
 // A short directory for sockets when the node directory is too long for sun_path (108 bytes).
 std::string shortSocketDir(const std::string &nodeDir);
-std::string hashHex(std::string_view text);   // 16 hex digits (FNV-1a 64), stable across runs
+std::string hashHex(std::string_view text); // 16 hex digits (FNV-1a 64), stable across runs
 constexpr std::size_t kMaxSocketPath = 100;
 
 } // namespace switchyard::core::detail

@@ -73,7 +73,9 @@ public:
 
     std::vector<RequiredBinary> requiredBinaries() const override
     {
-        return {{"mariadbd", "mariadb-server"}, {"mariadb-install-db", "mariadb-server"}, {"mariadb", "mariadb-client"}};
+        return {{"mariadbd", "mariadb-server"},
+                {"mariadb-install-db", "mariadb-server"},
+                {"mariadb", "mariadb-client"}};
     }
 
     std::vector<std::string> defaultBinaryDirs() const override
@@ -128,10 +130,10 @@ public:
                 spec.argv.push_back("--user=root");
             // A private tmpdir: bootstrap servers name temporary tables after their pid, and
             // /tmp may be shared with servers in other pid namespaces.
-            spec.argv.insert(spec.argv.end(), {"--datadir=" + node.dataDir, "--tmpdir=" + nodeDirOf(node) + "/tmp",
-                                               "--skip-test-db",
-                                               "--auth-root-authentication-method=socket",
-                                               "--innodb-log-file-size=8M"});
+            spec.argv.insert(spec.argv.end(),
+                             {"--datadir=" + node.dataDir, "--tmpdir=" + nodeDirOf(node) + "/tmp",
+                              "--skip-test-db", "--auth-root-authentication-method=socket",
+                              "--innodb-log-file-size=8M"});
             installs.push_back(std::move(spec));
             names.push_back(node.name);
         }
@@ -150,26 +152,31 @@ public:
 
         const SandboxNode &primary = nodes.front();
         const auto &c = ctx.info->credentials;
-        const std::string bootstrap =
-            "CREATE USER " + account(c.replication) + ";\n"
-            "GRANT REPLICATION SLAVE ON *.* TO " + quoteSqlString(c.replication.user) + "@'%';\n"
-            // Read-only: no READ_ONLY ADMIN (which would let it write to read_only replicas),
-            // no write privilege at all.
-            "CREATE USER " + account(c.monitor) + ";\n"
-            "GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR, BINLOG MONITOR ON *.* TO "
-            + quoteSqlString(c.monitor.user) + "@'%';\n"
-            // Topology changes need READ_ONLY ADMIN (SET GLOBAL read_only) and SUPER; ALL has both.
-            "CREATE USER " + account(c.admin) + ";\n"
-            "GRANT ALL PRIVILEGES ON *.* TO " + quoteSqlString(c.admin.user) + "@'%' WITH GRANT OPTION;\n"
-            "CREATE DATABASE `" + c.appDatabase + "`;\n"
-            "CREATE USER " + account(c.application) + ";\n"
-            "GRANT ALL PRIVILEGES ON `" + c.appDatabase + "`.* TO " + quoteSqlString(c.application.user) + "@'%';\n";
+        const std::string replication = quoteSqlString(c.replication.user) + "@'%'";
+        const std::string monitor = quoteSqlString(c.monitor.user) + "@'%'";
+        const std::string admin = quoteSqlString(c.admin.user) + "@'%'";
+        const std::string application = quoteSqlString(c.application.user) + "@'%'";
+        std::string bootstrap;
+        bootstrap += "CREATE USER " + account(c.replication) + ";\n";
+        bootstrap += "GRANT REPLICATION SLAVE ON *.* TO " + replication + ";\n";
+        // Read-only: no READ_ONLY ADMIN (which would let it write to read_only replicas), no
+        // write privilege at all.
+        bootstrap += "CREATE USER " + account(c.monitor) + ";\n";
+        bootstrap += "GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR, BINLOG MONITOR ON *.* TO ";
+        bootstrap += monitor + ";\n";
+        // Topology changes need READ_ONLY ADMIN (SET GLOBAL read_only) and SUPER; ALL has both.
+        bootstrap += "CREATE USER " + account(c.admin) + ";\n";
+        bootstrap += "GRANT ALL PRIVILEGES ON *.* TO " + admin + " WITH GRANT OPTION;\n";
+        // The application: everything on its database, nothing global (so no READ_ONLY ADMIN).
+        bootstrap += "CREATE DATABASE `" + c.appDatabase + "`;\n";
+        bootstrap += "CREATE USER " + account(c.application) + ";\n";
+        bootstrap += "GRANT ALL PRIVILEGES ON `" + c.appDatabase + "`.* TO " + application + ";\n";
         if (auto out = runSql(ctx, primary, bootstrap); !out)
             return out.error();
 
         for (std::size_t i = 1; i < nodes.size(); ++i) {
-            const std::string sql = "SET GLOBAL read_only = ON;\n" + changeMaster(primary, c.replication)
-                                    + "START SLAVE;\n";
+            const std::string sql =
+                "SET GLOBAL read_only = ON;\n" + changeMaster(primary, c.replication) + "START SLAVE;\n";
             if (auto out = runSql(ctx, nodes[i], sql); !out)
                 return out.error();
         }
@@ -207,7 +214,7 @@ public:
             }
         }
         if (primaries != 1)
-            return okStatus();   // no single source to wait for
+            return okStatus(); // no single source to wait for
         auto position = runSql(ctx, *primary, "SELECT @@GLOBAL.gtid_binlog_pos;\n");
         if (!position)
             return okStatus();
@@ -226,10 +233,11 @@ private:
 
     static std::string changeMaster(const SandboxNode &primary, const SandboxAccount &replication)
     {
-        return "CHANGE MASTER TO MASTER_HOST=" + quoteSqlString(primary.host) + ", MASTER_PORT="
-               + std::to_string(primary.port) + ", MASTER_USER=" + quoteSqlString(replication.user)
-               + ", MASTER_PASSWORD=" + quoteSqlString(replication.password)
-               + ", MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;\n";
+        return "CHANGE MASTER TO MASTER_HOST=" + quoteSqlString(primary.host) +
+               ", MASTER_PORT=" + std::to_string(primary.port) +
+               ", MASTER_USER=" + quoteSqlString(replication.user) +
+               ", MASTER_PASSWORD=" + quoteSqlString(replication.password) +
+               ", MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;\n";
     }
 
     static Status prepareDirectories(const SandboxNode &node)
@@ -251,45 +259,49 @@ private:
             argv.push_back("--user=root");
         // --log-basename first: placed later it would override the explicit log names.
         argv.insert(argv.end(), {
-            "--log-basename=" + node.name,
-            "--datadir=" + node.dataDir,
-            "--tmpdir=" + dir + "/tmp",
-            "--socket=" + node.socketPath,
-            "--pid-file=" + dir + "/mysqld.pid",
-            "--log-error=" + node.logFile,
-            "--port=" + port,
-            "--bind-address=127.0.0.1",
-            "--skip-name-resolve",
-            "--server-id=" + std::to_string(index + 1),
-            "--log-bin=" + node.name + "-bin",
-            "--relay-log=" + node.name + "-relay-bin",
-            "--binlog-format=ROW",
-            "--log-slave-updates=ON",
-            "--gtid-strict-mode=ON",
-            "--report-host=127.0.0.1",
-            "--report-port=" + port,
-            "--innodb-buffer-pool-size=64M",
-            "--innodb-log-file-size=8M",
-            "--innodb-flush-log-at-trx-commit=2",
-            "--performance-schema=OFF",
-            "--max-connections=200",
-            std::string("--read-only=") + (readOnly ? "ON" : "OFF"),
-        });
+                                    "--log-basename=" + node.name,
+                                    "--datadir=" + node.dataDir,
+                                    "--tmpdir=" + dir + "/tmp",
+                                    "--socket=" + node.socketPath,
+                                    "--pid-file=" + dir + "/mysqld.pid",
+                                    "--log-error=" + node.logFile,
+                                    "--port=" + port,
+                                    "--bind-address=127.0.0.1",
+                                    "--skip-name-resolve",
+                                    "--server-id=" + std::to_string(index + 1),
+                                    "--log-bin=" + node.name + "-bin",
+                                    "--relay-log=" + node.name + "-relay-bin",
+                                    "--binlog-format=ROW",
+                                    "--log-slave-updates=ON",
+                                    "--gtid-strict-mode=ON",
+                                    "--report-host=127.0.0.1",
+                                    "--report-port=" + port,
+                                    "--innodb-buffer-pool-size=64M",
+                                    "--innodb-log-file-size=8M",
+                                    "--innodb-flush-log-at-trx-commit=2",
+                                    "--performance-schema=OFF",
+                                    "--max-connections=200",
+                                    std::string("--read-only=") + (readOnly ? "ON" : "OFF"),
+                                });
         return startServer(ctx, node, std::move(argv), dir + "/stdout.log");
     }
 
     static Status waitReady(SandboxContext &ctx, const std::vector<std::size_t> &indexes)
     {
         return waitUntilReady(
-            ctx, indexes, [](const SandboxNode &node) { return answersGreeting(node.port); }, std::chrono::seconds(60));
+            ctx, indexes, [](const SandboxNode &node) { return answersGreeting(node.port); },
+            std::chrono::seconds(60));
     }
 
-    static Result<std::string> runSql(const SandboxContext &ctx, const SandboxNode &node, const std::string &sql)
+    static Result<std::string> runSql(const SandboxContext &ctx, const SandboxNode &node,
+                                      const std::string &sql)
     {
         ProcessSpec spec;
-        spec.argv = {ctx.binary("mariadb"), "--no-defaults", "--user=" + ctx.osUserName, "--socket=" + node.socketPath,
-                     "--batch", "--skip-column-names", "--connect-timeout=10"};
-        auto out = runChecked(spec, sql, std::min<std::chrono::milliseconds>(kSqlTimeout, ctx.remaining()), node.name);
+        spec.argv = {ctx.binary("mariadb"),         "--no-defaults", "--user=" + ctx.osUserName,
+                     "--socket=" + node.socketPath, "--batch",       "--skip-column-names",
+                     "--connect-timeout=10"};
+        auto out = runChecked(spec, sql, std::min<std::chrono::milliseconds>(kSqlTimeout, ctx.remaining()),
+                              node.name);
         if (!out)
             return out.error();
         return out->out;
@@ -298,8 +310,9 @@ private:
     static Status waitForGtid(const SandboxContext &ctx, const SandboxNode &replica, const std::string &gtid,
                               int seconds)
     {
-        auto result = runSql(ctx, replica, "SELECT MASTER_GTID_WAIT(" + quoteSqlString(gtid) + ", "
-                                               + std::to_string(seconds) + ");\n");
+        auto result = runSql(ctx, replica,
+                             "SELECT MASTER_GTID_WAIT(" + quoteSqlString(gtid) + ", " +
+                                 std::to_string(seconds) + ");\n");
         if (!result)
             return result.error();
         if (trim(*result) == "0")
@@ -307,14 +320,15 @@ private:
         // Say why: the replication threads' own errors.
         std::string why;
         if (auto status = runSql(ctx, replica, "SHOW SLAVE STATUS\\G\n")) {
-            for (const char *field : {"Slave_IO_Running:", "Slave_SQL_Running:", "Last_IO_Error:", "Last_SQL_Error:"}) {
+            for (const char *field :
+                 {"Slave_IO_Running:", "Slave_SQL_Running:", "Last_IO_Error:", "Last_SQL_Error:"}) {
                 const auto pos = status->find(field);
                 if (pos != std::string::npos)
                     why += " " + trim(status->substr(pos, status->find('\n', pos) - pos)) + ";";
             }
         }
-        return processFailed(replica, "the replica did not reach the primary's GTID position " + gtid + " within "
-                                          + std::to_string(seconds) + " s;" + why);
+        return processFailed(replica, "the replica did not reach the primary's GTID position " + gtid +
+                                          " within " + std::to_string(seconds) + " s;" + why);
     }
 };
 

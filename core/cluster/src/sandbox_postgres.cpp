@@ -34,7 +34,7 @@ std::string nodeDirOf(const SandboxNode &node)
 
 std::string confQuote(std::string_view text)
 {
-    return quoteSqlString(text);   // postgresql.conf quotes strings the same way ('' for ')
+    return quoteSqlString(text); // postgresql.conf quotes strings the same way ('' for ')
 }
 
 std::vector<std::string> readLines(const std::string &path)
@@ -66,11 +66,13 @@ public:
     int defaultReplicas() const override { return 1; }
     std::uint16_t defaultBasePort() const override { return 25432; }
     std::string nodePrefix() const override { return "pg"; }
-    int stopSignal() const override { return SIGINT; }   // "fast" shutdown, as pg_ctl -m fast
+    int stopSignal() const override { return SIGINT; } // "fast" shutdown, as pg_ctl -m fast
 
     std::vector<RequiredBinary> requiredBinaries() const override
     {
-        return {{"postgres", "postgresql"}, {"initdb", "postgresql"}, {"pg_basebackup", "postgresql"},
+        return {{"postgres", "postgresql"},
+                {"initdb", "postgresql"},
+                {"pg_basebackup", "postgresql"},
                 {"psql", "postgresql-client"}};
     }
 
@@ -98,9 +100,10 @@ public:
     {
         auto user = lookupUser("postgres");
         if (!user)
-            return makeError(ErrorCode::Unsupported,
-                             "PostgreSQL refuses to run as root, and there is no 'postgres' system account to run it "
-                             "as; install the Debian package postgresql (it creates one) or run as a regular user");
+            return makeError(
+                ErrorCode::Unsupported,
+                "PostgreSQL refuses to run as root, and there is no 'postgres' system account to run it "
+                "as; install the Debian package postgresql (it creates one) or run as a regular user");
         return std::optional<UserAccount>(std::move(*user));
     }
 
@@ -111,9 +114,9 @@ public:
             return sandboxDir;
         if (serverUser->home.empty() || !canReach(serverUser->home + "/", *serverUser))
             return makeError(ErrorCode::Unsupported,
-                             "the '" + serverUser->name + "' account cannot reach " + sandboxDir
-                                 + " and has no usable home directory; choose a sandbox directory it can reach "
-                                   "(--dir)");
+                             "the '" + serverUser->name + "' account cannot reach " + sandboxDir +
+                                 " and has no usable home directory; choose a sandbox directory it can reach "
+                                 "(--dir)");
         return relocatedBase(sandboxDir, *serverUser);
     }
 
@@ -175,13 +178,24 @@ public:
 
         SandboxNode &primary = nodes.front();
         ProcessSpec initdb;
-        initdb.argv = {ctx.binary("initdb"), "-D", primary.dataDir, "-U", "postgres", "-E", "UTF8",
-                       "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync",
+        initdb.argv = {ctx.binary("initdb"),
+                       "-D",
+                       primary.dataDir,
+                       "-U",
+                       "postgres",
+                       "-E",
+                       "UTF8",
+                       "--locale=C.UTF-8",
+                       "--auth-local=trust",
+                       "--auth-host=scram-sha-256",
+                       "--no-sync",
                        "--no-instructions"};
         initdb.runAs = ctx.serverUser;
         if (auto out = runChecked(initdb, {}, std::chrono::seconds(60), primary.name); !out)
             return out.error();
-        if (auto st = appendToFile(primary.dataDir + "/postgresql.conf", commonSettings() + nodeSettings(primary)); !st)
+        if (auto st =
+                appendToFile(primary.dataDir + "/postgresql.conf", commonSettings() + nodeSettings(primary));
+            !st)
             return st;
         if (auto st = startNode(ctx, primary); !st)
             return st;
@@ -189,13 +203,17 @@ public:
             return st;
 
         const auto &c = ctx.info->credentials;
-        const std::string bootstrap =
-            "CREATE ROLE " + c.replication.user + " WITH LOGIN REPLICATION PASSWORD " + quoteSqlString(c.replication.password) + ";\n"
-            "CREATE ROLE " + c.admin.user + " WITH LOGIN SUPERUSER PASSWORD " + quoteSqlString(c.admin.password) + ";\n"
-            "CREATE ROLE " + c.monitor.user + " WITH LOGIN PASSWORD " + quoteSqlString(c.monitor.password) + ";\n"
-            "GRANT pg_monitor TO " + c.monitor.user + ";\n"
-            "CREATE ROLE " + c.application.user + " WITH LOGIN PASSWORD " + quoteSqlString(c.application.password) + ";\n"
-            "CREATE DATABASE " + c.appDatabase + " OWNER " + c.application.user + ";\n";
+        std::string bootstrap;
+        bootstrap += "CREATE ROLE " + c.replication.user + " WITH LOGIN REPLICATION PASSWORD " +
+                     quoteSqlString(c.replication.password) + ";\n";
+        bootstrap += "CREATE ROLE " + c.admin.user + " WITH LOGIN SUPERUSER PASSWORD " +
+                     quoteSqlString(c.admin.password) + ";\n";
+        bootstrap += "CREATE ROLE " + c.monitor.user + " WITH LOGIN PASSWORD " +
+                     quoteSqlString(c.monitor.password) + ";\n";
+        bootstrap += "GRANT pg_monitor TO " + c.monitor.user + ";\n";
+        bootstrap += "CREATE ROLE " + c.application.user + " WITH LOGIN PASSWORD " +
+                     quoteSqlString(c.application.password) + ";\n";
+        bootstrap += "CREATE DATABASE " + c.appDatabase + " OWNER " + c.application.user + ";\n";
         if (auto out = runPsql(ctx, primary, bootstrap); !out)
             return out.error();
 
@@ -205,9 +223,24 @@ public:
         std::vector<std::size_t> standbys;
         for (std::size_t i = 1; i < nodes.size(); ++i) {
             ProcessSpec spec;
-            spec.argv = {ctx.binary("pg_basebackup"), "-h", primary.host, "-p", std::to_string(primary.port),
-                         "-U", c.replication.user, "-w", "-D", nodes[i].dataDir, "-R", "-X", "stream", "-C", "-S",
-                         slotName(nodes[i]), "--checkpoint=fast", "--no-sync"};
+            spec.argv = {ctx.binary("pg_basebackup"),
+                         "-h",
+                         primary.host,
+                         "-p",
+                         std::to_string(primary.port),
+                         "-U",
+                         c.replication.user,
+                         "-w",
+                         "-D",
+                         nodes[i].dataDir,
+                         "-R",
+                         "-X",
+                         "stream",
+                         "-C",
+                         "-S",
+                         slotName(nodes[i]),
+                         "--checkpoint=fast",
+                         "--no-sync"};
             spec.env = {"PGPASSWORD=" + c.replication.password, "PGCONNECT_TIMEOUT=10"};
             spec.runAs = ctx.serverUser;
             backups.push_back(std::move(spec));
@@ -278,9 +311,9 @@ private:
                "wal_keep_size = '64MB'\n"
                "hot_standby = on\n"
                "hot_standby_feedback = on\n"
-               "wal_log_hints = on\n"                       // pg_rewind after a switchover
+               "wal_log_hints = on\n" // pg_rewind after a switchover
                "wal_retrieve_retry_interval = '1s'\n"
-               "fsync = off\n"                              // throwaway cluster: fast and small
+               "fsync = off\n" // throwaway cluster: fast and small
                "shared_buffers = '32MB'\n"
                "max_connections = 100\n"
                "logging_collector = off\n";
@@ -289,10 +322,16 @@ private:
     // Appended last, so they win over what a base backup copied from the primary.
     static std::string nodeSettings(const SandboxNode &node)
     {
-        return "# --- Switchyard sandbox node " + node.name + " ---\n"
-               "port = " + std::to_string(node.port) + "\n"
-               "unix_socket_directories = " + confQuote(node.socketPath) + "\n"
-               "cluster_name = " + confQuote(node.name) + "\n";   // also the walreceiver's application_name
+        return "# --- Switchyard sandbox node " + node.name +
+               " ---\n"
+               "port = " +
+               std::to_string(node.port) +
+               "\n"
+               "unix_socket_directories = " +
+               confQuote(node.socketPath) +
+               "\n"
+               "cluster_name = " +
+               confQuote(node.name) + "\n"; // also the walreceiver's application_name
     }
 
     static Status prepareDirectories(const SandboxContext &ctx, const SandboxNode &node)
@@ -315,7 +354,7 @@ private:
             probe = probe.parent_path();
         const auto test = findExecutable("test", {"/usr/bin", "/bin"});
         if (!test)
-            return true;   // cannot tell; let initdb say
+            return true; // cannot tell; let initdb say
         ProcessSpec spec;
         spec.argv = {*test, "-x", probe.string()};
         spec.runAs = user;
@@ -325,8 +364,8 @@ private:
 
     static std::string relocatedBase(const std::string &sandboxDir, const UserAccount &user)
     {
-        return user.home + "/switchyard-sandboxes/" + fs::path(sandboxDir).filename().string() + "-"
-               + hashHex(sandboxDir).substr(0, 12);
+        return user.home + "/switchyard-sandboxes/" + fs::path(sandboxDir).filename().string() + "-" +
+               hashHex(sandboxDir).substr(0, 12);
     }
 
     static Status startNode(SandboxContext &ctx, SandboxNode &node)
@@ -339,26 +378,43 @@ private:
         return waitUntilReady(ctx, indexes, postmasterReady, std::chrono::seconds(60));
     }
 
-    static Result<std::string> runPsql(const SandboxContext &ctx, const SandboxNode &node, const std::string &sql)
+    static Result<std::string> runPsql(const SandboxContext &ctx, const SandboxNode &node,
+                                       const std::string &sql)
     {
         ProcessSpec spec;
-        spec.argv = {ctx.binary("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", node.socketPath,
-                     "-p", std::to_string(node.port), "-U", "postgres", "-d", "postgres"};
+        spec.argv = {ctx.binary("psql"),
+                     "-X",
+                     "-q",
+                     "-A",
+                     "-t",
+                     "-v",
+                     "ON_ERROR_STOP=1",
+                     "-h",
+                     node.socketPath,
+                     "-p",
+                     std::to_string(node.port),
+                     "-U",
+                     "postgres",
+                     "-d",
+                     "postgres"};
         spec.env = {"PGCONNECT_TIMEOUT=10"};
-        auto out = runChecked(spec, sql, std::min<std::chrono::milliseconds>(kSqlTimeout, ctx.remaining()), node.name);
+        auto out = runChecked(spec, sql, std::min<std::chrono::milliseconds>(kSqlTimeout, ctx.remaining()),
+                              node.name);
         if (!out)
             return out.error();
         return out->out;
     }
 
     // `blame`: whose log to quote when it fails (a standby's says why its walreceiver cannot connect).
-    static Status waitStreaming(const SandboxContext &ctx, const SandboxNode &primary, const SandboxNode &blame,
-                                std::size_t standbys, std::chrono::milliseconds timeout, bool mustSucceed)
+    static Status waitStreaming(const SandboxContext &ctx, const SandboxNode &primary,
+                                const SandboxNode &blame, std::size_t standbys,
+                                std::chrono::milliseconds timeout, bool mustSucceed)
     {
         const auto deadline = std::min(Clock::now() + timeout, ctx.deadline);
         std::string last;
         for (;;) {
-            auto out = runPsql(ctx, primary, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming';\n");
+            auto out = runPsql(ctx, primary,
+                               "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming';\n");
             if (out) {
                 last = trim(*out);
                 if (std::atoi(last.c_str()) >= static_cast<int>(standbys))
@@ -369,10 +425,9 @@ private:
             if (Clock::now() >= deadline) {
                 if (!mustSucceed)
                     return okStatus();
-                return processFailed(blame, "only " + (last.empty() ? std::string("0") : last) + " of "
-                                                  + std::to_string(standbys)
-                                                  + " standbys streaming after " + std::to_string(timeout.count() / 1000)
-                                                  + " s");
+                return processFailed(blame, "only " + (last.empty() ? std::string("0") : last) + " of " +
+                                                std::to_string(standbys) + " standbys streaming after " +
+                                                std::to_string(timeout.count() / 1000) + " s");
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }

@@ -1,6 +1,6 @@
 #include "sandbox_fixture.h"
 
-#include "process.h"   // switchyard::core process identity (core/cluster/src)
+#include "process.h" // switchyard::core process identity (core/cluster/src)
 
 #include <fcntl.h>
 #include <signal.h>
@@ -45,14 +45,15 @@ struct TrackedProcess
 
 TrackedProcess g_tracked[kSlots][kProcessesPerSlot];
 std::atomic<bool> g_slotUsed[kSlots];
-std::atomic<pid_t> g_ownerPid{0};   // forked children (death tests) must not stop our servers
+std::atomic<pid_t> g_ownerPid{0}; // forked children (death tests) must not stop our servers
 std::atomic<bool> g_cleanupStarted{false};
 std::atomic<bool> g_cleanupDone{false};
-constexpr int kHandledSignals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+constexpr int kHandledSignals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGABRT,
+                                   SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 struct sigaction g_previous[NSIG];
 
 std::mutex g_liveMutex;
-std::set<ScopedSandbox *> g_live;   // stopped by the atexit handler if still alive then
+std::set<ScopedSandbox *> g_live; // stopped by the atexit handler if still alive then
 
 // Async-signal-safe: /proc/<pid>/stat, state and start time (field 22, counted after ')').
 bool readStatSafe(int pid, char *state, std::uint64_t *startTime)
@@ -128,7 +129,7 @@ void emergencyStop()
         for (auto &t : slot) {
             if (trackedAlive(t)) {
                 ::kill(t.pid.load(), t.stopSignal.load());
-                ::kill(t.pid.load(), SIGCONT);   // a test may have frozen it with SIGSTOP
+                ::kill(t.pid.load(), SIGCONT); // a test may have frozen it with SIGSTOP
             }
         }
     }
@@ -186,7 +187,9 @@ void installHandlersOnce()
     std::call_once(once, [] {
         g_ownerPid.store(::getpid());
         for (int sig : kHandledSignals) {
-            struct sigaction action {};
+            struct sigaction action
+            {
+            };
             action.sa_handler = onFatalSignal;
             sigemptyset(&action.sa_mask);
             action.sa_flags = SA_RESTART;
@@ -283,8 +286,8 @@ PortBlock::PortBlock(Engine engine, int count, const std::string &key)
     // One place per machine, not per build tree: test runs of several build directories (CI,
     // a developer's debug build, a colleague's) must see each other's port reservations.
     const char *tmp = std::getenv("TMPDIR");
-    const std::string lockDir = std::string(tmp && tmp[0] == '/' ? tmp : "/tmp") + "/switchyard-test-ports-"
-                                + std::to_string(::getuid());
+    const std::string lockDir = std::string(tmp && tmp[0] == '/' ? tmp : "/tmp") + "/switchyard-test-ports-" +
+                                std::to_string(::getuid());
     std::error_code ec;
     fs::create_directories(lockDir, ec);
     const int start = static_cast<int>((fnv1a(key) ^ static_cast<std::uint64_t>(::getpid())) % blocks);
@@ -381,8 +384,8 @@ ScopedSandbox::ScopedSandbox(Engine engine, ScopedSandboxOptions options) : m_ma
         auto result = m_manager.up(m_spec);
         if (result) {
             m_info = result->info;
-            m_upTime = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now()
-                                                                              - startedAt);
+            m_upTime = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - startedAt);
             m_slot = claimSlot();
             (void)track();
             return;
@@ -422,7 +425,8 @@ std::vector<const core::SandboxNode *> ScopedSandbox::replicas() const
     return out;
 }
 
-core::ConnectionOptions ScopedSandbox::options(const core::SandboxNode &node, const core::SandboxAccount &account) const
+core::ConnectionOptions ScopedSandbox::options(const core::SandboxNode &node,
+                                               const core::SandboxAccount &account) const
 {
     return core::SandboxManager::connectionOptions(m_info, node, account);
 }

@@ -55,9 +55,9 @@ namespace switchyard::itest {
 
 struct ScopedSandboxOptions
 {
-    int replicas = -1;                    // -1: engine default (MariaDB 2, PostgreSQL 1)
-    std::string tag;                      // tells apart several sandboxes of one executable
-    std::vector<std::string> binaryDirs;  // SandboxSpec::binaryDirs
+    int replicas = -1;                   // -1: engine default (MariaDB 2, PostgreSQL 1)
+    std::string tag;                     // tells apart several sandboxes of one executable
+    std::vector<std::string> binaryDirs; // SandboxSpec::binaryDirs
 };
 
 // Reserves `count` consecutive free ports for the lifetime of the object (lock file per block
@@ -70,7 +70,7 @@ public:
     PortBlock(const PortBlock &) = delete;
     PortBlock &operator=(const PortBlock &) = delete;
 
-    std::uint16_t base() const { return m_base; }   // 0 when nothing free was found
+    std::uint16_t base() const { return m_base; } // 0 when nothing free was found
     void release();
 
 private:
@@ -82,12 +82,12 @@ class ScopedSandbox
 {
 public:
     explicit ScopedSandbox(core::Engine engine, ScopedSandboxOptions options = {});
-    ~ScopedSandbox();   // stop()
+    ~ScopedSandbox(); // stop()
     ScopedSandbox(const ScopedSandbox &) = delete;
     ScopedSandbox &operator=(const ScopedSandbox &) = delete;
 
     bool ok() const { return m_error.empty(); }
-    const std::string &error() const { return m_error; }   // why up failed
+    const std::string &error() const { return m_error; } // why up failed
 
     const core::SandboxInfo &info() const { return m_info; }
     const std::string &name() const { return m_info.name; }
@@ -107,7 +107,7 @@ public:
     // down + destroy (idempotent). Called by the destructor and at exit.
     void stop();
 
-    static std::string rootDirectory();   // ${CMAKE_BINARY_DIR}/test-sandboxes
+    static std::string rootDirectory(); // ${CMAKE_BINARY_DIR}/test-sandboxes
 
 private:
     core::SandboxSpec m_spec;
@@ -117,7 +117,7 @@ private:
     std::string m_error;
     std::chrono::milliseconds m_upTime{0};
     int m_ownerLockFd = -1;
-    int m_slot = -1;         // index in the crash handler's table
+    int m_slot = -1; // index in the crash handler's table
     bool m_stopped = false;
 };
 

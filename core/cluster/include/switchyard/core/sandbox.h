@@ -40,25 +40,29 @@ struct SandboxAccount
 // READ_ONLY ADMIN (so it can never write to a read_only replica); on PostgreSQL it is pg_monitor.
 struct SandboxCredentials
 {
-    SandboxAccount monitor;      // read-only privileges: probes and discovery
-    SandboxAccount admin;        // topology changes (read_only, CHANGE MASTER, pg_promote, ...)
-    SandboxAccount replication;  // REPLICATION SLAVE / REPLICATION role
-    SandboxAccount application;  // ordinary reads and writes on the app database
-    std::string appDatabase;     // "app"
+    SandboxAccount monitor;     // read-only privileges: probes and discovery
+    SandboxAccount admin;       // topology changes (read_only, CHANGE MASTER, pg_promote, ...)
+    SandboxAccount replication; // REPLICATION SLAVE / REPLICATION role
+    SandboxAccount application; // ordinary reads and writes on the app database
+    std::string appDatabase;    // "app"
 };
 
-enum class SandboxRole { Primary, Replica };
+enum class SandboxRole
+{
+    Primary,
+    Replica
+};
 
 struct SandboxNode
 {
-    std::string name;          // "n1", "n2", ... (MariaDB) / "pg1", "pg2", ... (PostgreSQL)
+    std::string name; // "n1", "n2", ... (MariaDB) / "pg1", "pg2", ... (PostgreSQL)
     std::string host = "127.0.0.1";
     std::uint16_t port = 0;
     SandboxRole role = SandboxRole::Replica;
     std::string dataDir;
-    std::string socketPath;    // MariaDB: the socket file; PostgreSQL: the socket directory
+    std::string socketPath; // MariaDB: the socket file; PostgreSQL: the socket directory
     std::string logFile;
-    int pid = 0;               // 0 when not running
+    int pid = 0; // 0 when not running
     bool running = false;
 };
 
@@ -80,18 +84,18 @@ struct SandboxInfo
 {
     std::string name;
     Engine engine = Engine::MySQL;
-    std::string directory;         // <root>/<name>
+    std::string directory; // <root>/<name>
     std::vector<SandboxNode> nodes;
     SandboxCredentials credentials;
-    bool running() const;          // every node running
+    bool running() const; // every node running
     bool anyRunning() const;
 };
 
 struct SandboxUpResult
 {
     SandboxInfo info;
-    bool alreadyRunning = false;   // up() found it running and changed nothing
-    bool restarted = false;        // it existed stopped and was started again
+    bool alreadyRunning = false; // up() found it running and changed nothing
+    bool restarted = false;      // it existed stopped and was started again
     std::chrono::milliseconds elapsed{0};
 };
 
@@ -114,12 +118,12 @@ public:
     // Fails with PortInUse (naming the port), BinaryMissing (naming the binary and the Debian
     // package), DataDirInUse, ProcessFailed (with the tail of the server's log) and others.
     Result<SandboxUpResult> up(const SandboxSpec &spec);
-    Result<SandboxInfo> status(const std::string &name) const;  // refreshes pid/running from /proc
+    Result<SandboxInfo> status(const std::string &name) const; // refreshes pid/running from /proc
     Result<std::vector<SandboxInfo>> list() const;
     // Stops exactly the processes this sandbox started and waits until they have exited
     // (zombies count as exited); SIGKILL after `grace`.
     Status down(const std::string &name, std::chrono::milliseconds grace = std::chrono::seconds(10));
-    Status destroy(const std::string &name);                    // down(), then remove the data
+    Status destroy(const std::string &name); // down(), then remove the data
 
     // Options to reach `node` with one of the sandbox's accounts (TLS disabled, 127.0.0.1).
     static ConnectionOptions connectionOptions(const SandboxInfo &info, const SandboxNode &node,
