@@ -160,9 +160,11 @@ public:
         bootstrap += "CREATE USER " + account(c.replication) + ";\n";
         bootstrap += "GRANT REPLICATION SLAVE ON *.* TO " + replication + ";\n";
         // Read-only: no READ_ONLY ADMIN (which would let it write to read_only replicas), no
-        // write privilege at all.
+        // write privilege at all. REPLICATION MASTER ADMIN is what MariaDB 10.5+ asks for
+        // SHOW SLAVE HOSTS, which lets discovery crawl from a primary down to its replicas.
         bootstrap += "CREATE USER " + account(c.monitor) + ";\n";
-        bootstrap += "GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR, BINLOG MONITOR ON *.* TO ";
+        bootstrap += "GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR, BINLOG MONITOR, "
+                     "REPLICATION MASTER ADMIN ON *.* TO ";
         bootstrap += monitor + ";\n";
         // Topology changes need READ_ONLY ADMIN (SET GLOBAL read_only) and SUPER; ALL has both.
         bootstrap += "CREATE USER " + account(c.admin) + ";\n";
