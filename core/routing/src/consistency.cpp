@@ -88,15 +88,20 @@ std::optional<Consistency> Consistency::parse(std::string_view text)
 std::string Consistency::toString() const
 {
     std::string out(consistencyLevelName(level));
-    if (level == ConsistencyLevel::SessionWindow)
-        out += ":" + std::to_string(window.count()) + "ms";
+    if (level == ConsistencyLevel::SessionWindow) {
+        out.push_back(':');
+        out.append(std::to_string(window.count()));
+        out.append("ms");
+    }
     else if (level == ConsistencyLevel::BoundedStaleness) {
         std::string v = std::to_string(maxLagSeconds);
         while (v.size() > 1 && v.back() == '0')
             v.pop_back();
         if (!v.empty() && v.back() == '.')
             v.pop_back();
-        out += ":" + v + "s";
+        out.push_back(':');
+        out.append(v);
+        out.push_back('s');
     }
     return out;
 }

@@ -69,6 +69,13 @@ Isolation effectiveIsolation(const Session &s, const StatementInfo &st, bool nex
     return s.sessionIsolation();
 }
 
+// "#<id>": the name a protocol-level prepared statement has among the text ones.
+void protocolName(std::string &out, std::uint32_t id)
+{
+    out.assign(1, '#');
+    out.append(std::to_string(id));
+}
+
 } // namespace
 
 Router::Router(RouterConfig config)
@@ -182,7 +189,7 @@ const RouteDecision &Router::routeProtocolPrepare(Session &s, std::uint32_t stat
 {
     RouteDecision &d = s.m_decision;
     d.clear();
-    s.m_protocolName = "#" + std::to_string(statementId);
+    protocolName(s.m_protocolName, statementId);
     d.kind = StatementKind::Prepare;
     d.command = Command::Prepare;
     d.requirement = Requirement::All;
@@ -199,7 +206,7 @@ const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t stat
 {
     RouteDecision &d = s.m_decision;
     d.clear();
-    s.m_protocolName = "#" + std::to_string(statementId);
+    protocolName(s.m_protocolName, statementId);
     PacketInfo &p = s.m_packet;
     p.clear();
     StatementInfo st;
@@ -224,7 +231,7 @@ const RouteDecision &Router::routeProtocolClose(Session &s, std::uint32_t statem
 {
     RouteDecision &d = s.m_decision;
     d.clear();
-    s.m_protocolName = "#" + std::to_string(statementId);
+    protocolName(s.m_protocolName, statementId);
     d.kind = StatementKind::Deallocate;
     d.command = Command::Deallocate;
     d.requirement = Requirement::All;
