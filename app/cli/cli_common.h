@@ -51,5 +51,7 @@ Result<std::string> passwordFor(const ui::Profile &profile, const QString &user)
 int runSandbox(const QStringList &args);
 int runRoute(const QStringList &args);
 int runTopology(const QStringList &args);
+int runMonitor(const QStringList &args);   // cmd_monitor.cpp
+int runEvents(const QStringList &args);    // cmd_monitor.cpp
 
 } // namespace switchyard::cli

@@ -23,6 +23,8 @@ const Command kCommands[] = {
     {"sandbox", &cli::runSandbox, "Deploy, inspect and remove local sandbox clusters (up, status, list, down, destroy)"},
     {"route", &cli::runRoute, "Route SQL statements (JSON Lines on stdin) as the embedded router would"},
     {"topology", &cli::runTopology, "Discover a cluster and print its nodes, replication and problems"},
+    {"monitor", &cli::runMonitor, "Poll a cluster for a while, store its history and print lag and throughput"},
+    {"events", &cli::runEvents, "Print a profile's stored event log (state changes, thresholds, actions)"},
 };
 
 void printUsage(FILE *to)

@@ -33,6 +33,9 @@ Profile sampleProfile(const QString &name)
     p.tlsCaFile = QStringLiteral("/etc/ssl/certs/ca.pem");
     p.lagWarnSeconds = 5;
     p.lagCriticalSeconds = 20;
+    p.notifyCritical = false;
+    p.historyFullResolutionDays = 3;
+    p.historyKeepDays = 30;
     return p;
 }
 
@@ -66,6 +69,9 @@ private slots:
         const Profile p;
         QCOMPARE(p.lagWarnSeconds, 10.0);
         QCOMPARE(p.lagCriticalSeconds, 30.0);
+        QCOMPARE(p.notifyCritical, true);
+        QCOMPARE(p.historyFullResolutionDays, 7);
+        QCOMPARE(p.historyKeepDays, 90);
     }
 
     void malformedFileIsReportedAndOthersStillLoad()
@@ -137,6 +143,26 @@ private slots:
         QVERIFY(p.validate()->contains(QLatin1String("critical")));
         p = sampleProfile(QStringLiteral("../escape"));
         QVERIFY(p.validate().has_value());
+        p = sampleProfile(QStringLiteral("v"));
+        p.historyKeepDays = 2;   // below the 3 days of full resolution
+        QVERIFY(p.validate().has_value());
+        QVERIFY(p.validate()->contains(QLatin1String("history")));
+    }
+
+    void monitoringSettingsAreCheckedWhenRead()
+    {
+        QString problem;
+        const auto parsed = Profile::fromJson(
+            QJsonDocument::fromJson(R"({"name":"m","engine":"mysql","seeds":[{"host":"db1","port":3306}],"monitorUser":"m",
+                                        "monitoring":{"notifyCritical":"yes"}})").object(), &problem);
+        QVERIFY(!parsed.has_value());
+        QVERIFY2(problem.contains(QLatin1String("notifyCritical")), qPrintable(problem));
+        const auto older = Profile::fromJson(
+            QJsonDocument::fromJson(R"({"name":"m","engine":"mysql","seeds":[{"host":"db1","port":3306}],"monitorUser":"m"})").object(),
+            &problem);
+        QVERIFY2(older.has_value(), qPrintable(problem));   // a profile from before these settings
+        QCOMPARE(older->notifyCritical, true);
+        QCOMPARE(older->historyKeepDays, 90);
     }
 
     void uniqueNameAvoidsCollisions()

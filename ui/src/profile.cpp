@@ -106,6 +106,11 @@ QJsonObject Profile::toJson() const
     o.insert(QStringLiteral("readTimeoutMs"), readTimeoutMs);
     o.insert(QStringLiteral("lagWarnSeconds"), lagWarnSeconds);
     o.insert(QStringLiteral("lagCriticalSeconds"), lagCriticalSeconds);
+    QJsonObject monitoring;
+    monitoring.insert(QStringLiteral("notifyCritical"), notifyCritical);
+    monitoring.insert(QStringLiteral("historyFullResolutionDays"), historyFullResolutionDays);
+    monitoring.insert(QStringLiteral("historyKeepDays"), historyKeepDays);
+    o.insert(QStringLiteral("monitoring"), monitoring);
     if (isSandbox()) {
         QJsonObject sb;
         sb.insert(QStringLiteral("name"), sandboxName);
@@ -186,6 +191,18 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *problemO
         || !readDouble(o, "lagCriticalSeconds", p.lagCriticalSeconds, problem))
         return std::nullopt;
 
+    const QJsonObject monitoring = o.value(QStringLiteral("monitoring")).toObject();
+    if (const QJsonValue notify = monitoring.value(QStringLiteral("notifyCritical")); !notify.isUndefined()) {
+        if (!notify.isBool()) {
+            *problem = Tr::tr("field \"monitoring.notifyCritical\" must be true or false");
+            return std::nullopt;
+        }
+        p.notifyCritical = notify.toBool();
+    }
+    if (!readInt(monitoring, "historyFullResolutionDays", p.historyFullResolutionDays, 1, 3650, problem)
+        || !readInt(monitoring, "historyKeepDays", p.historyKeepDays, 1, 3650, problem))
+        return std::nullopt;
+
     const QJsonObject sb = o.value(QStringLiteral("sandbox")).toObject();
     if (!readString(sb, "name", p.sandboxName, problem) || !readString(sb, "root", p.sandboxRoot, problem))
         return std::nullopt;
@@ -218,6 +235,9 @@ std::optional<QString> Profile::validate() const
     if (lagCriticalSeconds < lagWarnSeconds)
         return Tr::tr("the critical lag threshold (%1 s) is below the warning threshold (%2 s)")
             .arg(lagCriticalSeconds).arg(lagWarnSeconds);
+    if (historyKeepDays < historyFullResolutionDays)
+        return Tr::tr("history is kept %1 days, less than the %2 days of full resolution")
+            .arg(historyKeepDays).arg(historyFullResolutionDays);
     return std::nullopt;
 }
 

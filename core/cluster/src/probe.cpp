@@ -151,12 +151,14 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
         + statusTable
         + " WHERE UPPER(VARIABLE_NAME) IN ('QUESTIONS', 'COM_COMMIT', 'COM_ROLLBACK', 'INNODB_ROWS_READ',"
           " 'INNODB_ROWS_INSERTED', 'INNODB_ROWS_UPDATED', 'INNODB_ROWS_DELETED', 'THREADS_CONNECTED',"
-          " 'THREADS_RUNNING', 'UPTIME')";
+          " 'THREADS_RUNNING', 'UPTIME', 'ROWS_READ', 'HANDLER_WRITE', 'HANDLER_UPDATE', 'HANDLER_DELETE')";
     auto fourthResult = run(c, s, fourth);
     if (!fourthResult)
         return fourthResult.error();
     QueryResult dumpRows;
     s.counters = NodeCounters();
+    // MariaDB 10.6+ has no Innodb_rows_*: its Rows_read and Handler_write/update/delete stand in.
+    std::optional<std::uint64_t> rowsReadAlt, writeAlt, updateAlt, deleteAlt;
     for (const auto &row : fourthResult->rows) {
         if (row.size() < 3)
             continue;
@@ -177,6 +179,17 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
         else if (name == "THREADS_CONNECTED" && value) k.connections = static_cast<std::int64_t>(*value);
         else if (name == "THREADS_RUNNING" && value) k.threadsRunning = static_cast<std::int64_t>(*value);
         else if (name == "UPTIME") k.uptimeSeconds = value;
+        else if (name == "ROWS_READ") rowsReadAlt = value;
+        else if (name == "HANDLER_WRITE") writeAlt = value;
+        else if (name == "HANDLER_UPDATE") updateAlt = value;
+        else if (name == "HANDLER_DELETE") deleteAlt = value;
+    }
+    if (!s.counters.rowsRead)
+        s.counters.rowsRead = rowsReadAlt;
+    if (!s.counters.rowsInserted && !s.counters.rowsUpdated && !s.counters.rowsDeleted) {
+        s.counters.rowsInserted = writeAlt;
+        s.counters.rowsUpdated = updateAlt;
+        s.counters.rowsDeleted = deleteAlt;
     }
     const QueryResult *dumps = &dumpRows;
     std::size_t registered = s.downstream.size();

@@ -48,6 +48,23 @@ void scriptMariaReplica(FakeConnection &c, std::optional<std::string> lag, std::
 
 } // namespace
 
+// MariaDB 10.6+ has no Innodb_rows_*: rows come from Rows_read and Handler_write/update/delete,
+// still within the fourth statement (issue 5: throughput per node).
+TEST(Probe, MariaDbRowsFromRowsReadAndHandlerCounters)
+{
+    FakeConnection c(opts(Engine::MySQL, 23307), maria());
+    scriptMariaReplica(c, std::string("0"));
+    c.answer("SELECT 'dump'", table({"k", "h", "c"}, {{"status", "ROWS_READ", "500"}, {"status", "HANDLER_WRITE", "30"},
+                                                      {"status", "HANDLER_UPDATE", "20"}, {"status", "HANDLER_DELETE", "10"}}));
+    NodeStatus s;
+    ASSERT_TRUE(probeNode(c, s).ok());
+    EXPECT_LE(c.statements().size(), 4u);
+    EXPECT_EQ(s.counters.rowsRead, 500u);
+    EXPECT_EQ(s.counters.rowsInserted, 30u);
+    EXPECT_EQ(s.counters.rowsUpdated, 20u);
+    EXPECT_EQ(s.counters.rowsDeleted, 10u);
+}
+
 TEST(Probe, MariaDbReplicaWithinFourStatements)
 {
     FakeConnection c(opts(Engine::MySQL, 23307), maria());

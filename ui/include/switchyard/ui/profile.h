@@ -44,6 +44,10 @@ struct Profile
     int readTimeoutMs = 5000;
     double lagWarnSeconds = 10.0;
     double lagCriticalSeconds = 30.0;
+    // Monitoring history and notifications (JSON "monitoring" object).
+    bool notifyCritical = true;           // desktop notification for critical events
+    int historyFullResolutionDays = 7;    // every sample this long, then 1-minute buckets
+    int historyKeepDays = 90;             // then forgotten, events too
     // Set for profiles registered by `sandbox up`: credentials are read from that sandbox's
     // directory (its credentials file), never copied into the profile.
     QString sandboxName;
