@@ -10,38 +10,40 @@ using namespace detail;
 
 namespace {
 
-// A token stream with a small lookahead window over the Lexer.
+// The packet's tokens, walked with unlimited lookahead (the End token repeats at the end).
 class Scanner
 {
 public:
-    Scanner(std::string_view sql, const LexOptions &options) : m_lex(sql, options) {}
-
-    const Token &peek(unsigned k = 0)
+    Scanner(const std::vector<Token> &tokens, std::string_view sql)
+        : m_tokens(tokens.data()), m_last(tokens.size() - 1), m_sql(sql.data())
     {
-        assert(k < kWindow);
-        while (m_size <= k) {
-            m_buf[(m_head + m_size) & (kWindow - 1)] = m_lex.next();
-            ++m_size;
-        }
-        return m_buf[(m_head + k) & (kWindow - 1)];
     }
 
-    Token take()
+    const Token &peek(std::size_t k = 0) const
     {
-        peek(0);
-        Token t = m_buf[m_head];
-        m_head = (m_head + 1) & (kWindow - 1);
-        --m_size;
-        if (t.kind != TokenKind::End)
-            m_lastEnd = m_lex.offsetOf(t) + t.text.size();
-        if (t.flags & TokenUnterminated)
-            m_sawUnterminated = true;
+        const std::size_t i = m_pos + k;
+        return m_tokens[i < m_last ? i : m_last];
+    }
+
+    const Token &take()
+    {
+        const Token &t = m_tokens[m_pos];
+        if (m_pos < m_last) {
+            ++m_pos;
+            m_sawUnterminated |= (t.flags & TokenUnterminated) != 0;
+        }
         return t;
     }
 
-    Lexer &lexer() { return m_lex; }
-    std::size_t lastEnd() const { return m_lastEnd; }
-    std::size_t offsetOf(const Token &t) const { return m_lex.offsetOf(t); }
+    // End offset of the last token taken.
+    std::size_t lastEnd() const
+    {
+        if (m_pos == 0)
+            return 0;
+        const Token &t = m_tokens[m_pos - 1];
+        return static_cast<std::size_t>(t.text.data() - m_sql) + t.text.size();
+    }
+    std::size_t offsetOf(const Token &t) const { return static_cast<std::size_t>(t.text.data() - m_sql); }
     bool takeUnterminated()
     {
         bool u = m_sawUnterminated;
@@ -50,12 +52,10 @@ public:
     }
 
 private:
-    static constexpr unsigned kWindow = 8;
-    Lexer m_lex;
-    Token m_buf[kWindow];
-    unsigned m_head = 0;
-    unsigned m_size = 0;
-    std::size_t m_lastEnd = 0;
+    const Token *m_tokens;
+    std::size_t m_last;   // index of the End token
+    std::size_t m_pos = 0;
+    const char *m_sql;
     bool m_sawUnterminated = false;
 };
 
@@ -139,7 +139,7 @@ class Impl
 {
 public:
     Impl(std::string_view sql, const LexOptions &options, const FunctionCatalog &functions, PacketInfo &out)
-        : m_sql(sql), m_s(sql, options), m_fn(functions), m_out(out), m_dialect(options.dialect),
+        : m_sql(sql), m_s(out.tokens, sql), m_fn(functions), m_out(out), m_dialect(options.dialect),
           m_mysql(isMySqlFamily(options.dialect))
     {
     }
@@ -165,8 +165,6 @@ public:
             finalize(st);
             m_out.statements.push_back(st);
         }
-        m_out.lexFlags = m_s.lexer().flags();
-        m_out.hint = m_s.lexer().hint();
         if ((m_out.lexFlags & LexUnterminated) && !m_out.statements.empty()) {
             m_out.statements.back().flags |= FlagUnterminated;
             m_out.statements.back().requirement = Requirement::Primary;
@@ -175,8 +173,8 @@ public:
 
 private:
     // ---- helpers -------------------------------------------------------------------------
-    Token take() { return m_s.take(); }
-    const Token &peek(unsigned k = 0) { return m_s.peek(k); }
+    const Token &take() { return m_s.take(); }
+    const Token &peek(std::size_t k = 0) const { return m_s.peek(k); }
     bool accept(Keyword kw)
     {
         if (isKw(peek(), kw)) {
@@ -2095,6 +2093,10 @@ void Classifier::classify(std::string_view sql, const LexOptions &options, Packe
     out.clear();
     LexOptions o = options;
     o.dialect = m_dialect;
+    Lexer lexer(sql, o);
+    lexer.tokenize(out.tokens);
+    out.lexFlags = lexer.flags();
+    out.hint = lexer.hint();
     Impl impl(sql, o, *m_functions, out);
     impl.run();
 }

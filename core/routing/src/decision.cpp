@@ -78,6 +78,9 @@ std::string Reason::describe() const
     case ReasonCode::SqlModeUnknown: return "sql_mode is unknown and the statement has a backslash in a literal";
     case ReasonCode::StandardConformingStringsUnknown:
         return "standard_conforming_strings is unknown and the statement has a backslash in a literal";
+    case ReasonCode::LexingChangesMidPacket:
+        return "a statement changes how the rest of the packet is read (sql_mode, standard_conforming_strings, "
+               "character set): unsure";
     case ReasonCode::CharsetUnsafe:
         return "client character set " + t + " may hide a backslash inside a multibyte character";
     case ReasonCode::InTransactionPrimary: return "inside a transaction on the primary";
@@ -175,6 +178,13 @@ Reason &RouteDecision::addReason(ReasonCode code)
     reasons.emplace_back();
     Reason &r = reasons.back();
     r.code = code;
+    return r;
+}
+
+Reason &RouteDecision::addReason(ReasonCode code, std::string_view staticText)
+{
+    Reason &r = addReason(code);
+    r.staticText = staticText;
     return r;
 }
 

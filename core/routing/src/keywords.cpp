@@ -45,17 +45,16 @@ constexpr std::array<std::uint16_t, kTableSize> buildTable()
 
 constexpr std::array<std::uint16_t, kTableSize> kTable = buildTable();
 
+// Identifier characters are letters, digits, '_', '$' and bytes >= 0x80; keywords are letters
+// and '_'. OR-ing 0x20 folds letters to lower case and maps no other identifier character onto
+// a keyword character, so one OR per byte compares case-insensitively.
 inline bool sameWordIgnoreCase(std::string_view word, std::string_view upperName)
 {
     if (word.size() != upperName.size())
         return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(word[i]);
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<unsigned char>(c - 32);
-        if (c != static_cast<unsigned char>(upperName[i]))
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if ((static_cast<unsigned char>(word[i]) | 0x20u) != (static_cast<unsigned char>(upperName[i]) | 0x20u))
             return false;
-    }
     return true;
 }
 

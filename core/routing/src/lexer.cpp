@@ -282,6 +282,15 @@ Token Lexer::next()
     }
 }
 
+void Lexer::tokenize(std::vector<Token> &out)
+{
+    for (;;) {
+        out.push_back(next());
+        if (out.back().kind == TokenKind::End)
+            return;
+    }
+}
+
 Token Lexer::lexWord(const char *start)
 {
     const char *p = start;

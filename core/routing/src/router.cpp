@@ -78,6 +78,22 @@ void protocolName(std::string &out, std::uint32_t id)
 
 } // namespace
 
+class Router::Now
+{
+public:
+    Now() = default;
+    explicit Now(Clock::time_point t) : m_time(t) {}
+    Clock::time_point get()
+    {
+        if (!m_time)
+            m_time = Clock::now();
+        return *m_time;
+    }
+
+private:
+    std::optional<Clock::time_point> m_time;
+};
+
 Router::Router(RouterConfig config)
     : m_config(std::move(config)), m_classifier(m_config.dialect, m_config.functions),
       m_balancer(m_config.policy, m_config.seed)
@@ -140,6 +156,18 @@ void Router::recordResponseTime(std::string_view node, std::chrono::nanoseconds 
 
 const RouteDecision &Router::route(Session &s, std::string_view sql, Clock::time_point now)
 {
+    Now n(now);
+    return routeAt(s, sql, n);
+}
+
+const RouteDecision &Router::route(Session &s, std::string_view sql)
+{
+    Now n;
+    return routeAt(s, sql, n);
+}
+
+const RouteDecision &Router::routeAt(Session &s, std::string_view sql, Now &now)
+{
     RouteDecision &d = s.m_decision;
     d.clear();
     const LexOptions lo = s.lexOptions(m_serverVersion);
@@ -172,8 +200,21 @@ const RouteDecision &Router::route(Session &s, std::string_view sql, Clock::time
         uncertain = true;
         d.addReason(ReasonCode::CharsetUnsafe);
     }
+    if (p.statements.size() > 1) {
+        // The server lexes each statement with the settings the previous ones left behind; this
+        // packet was lexed with the settings from before it.
+        for (std::size_t i = 0; i + 1 < p.statements.size() && !uncertain; ++i) {
+            const StatementInfo &st = p.statements[i];
+            for (std::uint32_t e = 0; e < st.effectCount; ++e) {
+                if (s.effectChangesLexing(p.effects[st.firstEffect + e])) {
+                    uncertain = true;
+                    d.addReason(ReasonCode::LexingChangesMidPacket);
+                    break;
+                }
+            }
+        }
+    }
     s.m_executeResolved = false;
-    s.m_packetText = sql;
     decide(s, p, uncertain, now, d);
     applyEffects(s, p, d, now);
     if (s.m_executeResolved) {
@@ -202,8 +243,9 @@ const RouteDecision &Router::routeProtocolPrepare(Session &s, std::uint32_t stat
     return d;
 }
 
-const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t statementId, Clock::time_point now)
+const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t statementId, Clock::time_point time)
 {
+    Now now(time);
     RouteDecision &d = s.m_decision;
     d.clear();
     protocolName(s.m_protocolName, statementId);
@@ -216,7 +258,6 @@ const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t stat
     st.object = s.m_protocolName;
     p.statements.push_back(st);
     s.m_executeResolved = false;
-    s.m_packetText = {};
     decide(s, p, false, now, d);
     applyEffects(s, p, d, now);
     if (s.m_executeResolved) {
@@ -245,8 +286,9 @@ const RouteDecision &Router::routeProtocolClose(Session &s, std::uint32_t statem
 
 // ---- deciding --------------------------------------------------------------------------------
 
-void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Clock::time_point now, RouteDecision &d)
+void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Now &now, RouteDecision &d)
 {
+    m_packetTokens = &p.tokens;
     d.statementCount = static_cast<std::uint32_t>(p.statements.size());
     if (p.statements.empty()) {
         d.kind = StatementKind::Empty;
@@ -301,7 +343,7 @@ void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Clock::time
         StatementInfo merged = first;
         merged.flags = d.flags;
         merged.text = {};
-        decideRead(s, merged, p.hint, now, d, s.m_packetText);
+        decideRead(s, merged, p.hint, now, d, p.tokens);
         return;
     }
     d.addReason(ReasonCode::MultiStatement).count = d.statementCount;
@@ -314,7 +356,7 @@ void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Clock::time
     }
 }
 
-void Router::decideStatement(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+void Router::decideStatement(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                              RouteDecision &d, int depth)
 {
     switch (st.requirement) {
@@ -375,7 +417,7 @@ void Router::decideStatement(Session &s, const StatementInfo &st, const Hint &hi
     case Requirement::Read:
     case Requirement::ReadPrevious:
         explainStatement(st, d);
-        decideRead(s, st, hint, now, d, st.text);
+        decideRead(s, st, hint, now, d, *m_packetTokens);
         return;
     }
 }
@@ -390,7 +432,7 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
     switch (st.requirement) {
     case Requirement::Read:
     case Requirement::ReadPrevious:
-        d.addReason(ReasonCode::ReadStatement).setText(commandName(st.command));
+        d.addReason(ReasonCode::ReadStatement, commandName(st.command));
         return;
     case Requirement::All:
         if (st.flags & FlagSessionSetter)
@@ -400,7 +442,7 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
         else if (st.command == Command::Deallocate)
             d.addReason(ReasonCode::DeallocateStatement).setText(st.object);
         else
-            d.addReason(ReasonCode::SessionCommand).setText(commandName(st.command));
+            d.addReason(ReasonCode::SessionCommand, commandName(st.command));
         return;
     case Requirement::Transaction:
     case Requirement::Execute:
@@ -482,12 +524,12 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
         d.addReason(ReasonCode::SessionCommand).setText(textOr(st.detail, commandName(st.command)));
 }
 
-void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
-                        RouteDecision &d, std::string_view sqlForScan)
+void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
+                        RouteDecision &d, const std::vector<Token> &tokens)
 {
     // Inside a READ ONLY transaction on a replica: stay there.
     if (s.m_inTransaction && !s.m_txNode.empty()) {
-        if (referencesSessionObjects(s, sqlForScan, d)) {
+        if (referencesSessionObjects(s, tokens, d)) {
             toPrimary(d);
             d.breaksTransaction = true;
             d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
@@ -496,7 +538,7 @@ void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, C
         toTransactionNode(s, d);
         return;
     }
-    if (sessionForcesPrimary(s, d) || referencesSessionObjects(s, sqlForScan, d)) {
+    if (sessionForcesPrimary(s, d) || referencesSessionObjects(s, tokens, d)) {
         toPrimary(d);
         return;
     }
@@ -556,12 +598,11 @@ bool Router::sessionForcesPrimary(Session &s, RouteDecision &d)
     return false;
 }
 
-bool Router::referencesSessionObjects(Session &s, std::string_view sql, RouteDecision &d)
+bool Router::referencesSessionObjects(Session &s, const std::vector<Token> &tokens, RouteDecision &d)
 {
     if (s.m_tempTables.empty() && s.m_primaryOnlyVars.empty())
         return false;
-    Lexer lx(sql, s.lexOptions(m_serverVersion));
-    for (Token t = lx.next(); t.kind != TokenKind::End; t = lx.next()) {
+    for (const Token &t : tokens) {
         if ((t.kind == TokenKind::Word || t.kind == TokenKind::QuotedIdent) && !s.m_tempTables.empty()) {
             const std::string_view name = t.kind == TokenKind::Word ? t.text : unquotedName(t);
             if (hasName(s.m_tempTables, name)) {
@@ -578,7 +619,7 @@ bool Router::referencesSessionObjects(Session &s, std::string_view sql, RouteDec
     return false;
 }
 
-bool Router::chooseReplica(Session &s, const Hint &hint, Clock::time_point now, RouteDecision &d)
+bool Router::chooseReplica(Session &s, const Hint &hint, Now &now, RouteDecision &d)
 {
     switch (hint.kind) {
     case HintKind::Primary:
@@ -627,7 +668,7 @@ bool Router::chooseReplica(Session &s, const Hint &hint, Clock::time_point now, 
         return true;
     case ConsistencyLevel::SessionWindow:
         if (s.m_lastWriteTime) {
-            const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - *s.m_lastWriteTime);
+            const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now.get() - *s.m_lastWriteTime);
             if (elapsed < c.window) {
                 Reason &r = d.addReason(ReasonCode::SessionWindow);
                 r.value = static_cast<double>(elapsed.count());
@@ -777,7 +818,7 @@ void Router::toTransactionNode(Session &s, RouteDecision &d)
     toPrimary(d);
 }
 
-void Router::decideTransaction(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+void Router::decideTransaction(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                                RouteDecision &d)
 {
     const bool mysql = isMySqlFamily(m_config.dialect);
@@ -857,7 +898,7 @@ void Router::decideTransaction(Session &s, const StatementInfo &st, const Hint &
         toTransactionNode(s, d);
 }
 
-void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                            RouteDecision &d, int depth)
 {
     const Session::Prepared *prepared = s.findPrepared(st.object);
@@ -887,7 +928,7 @@ void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint
     inner.flags |= st.flags & kPrimaryFlags;
     d.flags |= inner.flags;
     if ((inner.requirement == Requirement::Read || inner.requirement == Requirement::ReadPrevious)
-        && referencesSessionObjects(s, st.text, d)) {
+        && referencesSessionObjects(s, *m_packetTokens, d)) {
         toPrimary(d);
         return;
     }
@@ -895,7 +936,7 @@ void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint
     case Requirement::Read:
     case Requirement::ReadPrevious:
         explainStatement(inner, d);
-        decideRead(s, inner, hint, now, d, inner.text);
+        decideRead(s, inner, hint, now, d, in.tokens);
         return;
     case Requirement::All:
         explainStatement(inner, d);
@@ -960,13 +1001,13 @@ void Router::decideCursor(Session &s, const StatementInfo &st, RouteDecision &d)
 
 // ---- after the decision: session state ------------------------------------------------------
 
-void Router::applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Clock::time_point now)
+void Router::applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Now &now)
 {
     const bool mysql = isMySqlFamily(m_config.dialect);
     const bool single = p.statements.size() == 1;
     auto commitOpen = [&](bool commit) {
         if (commit && s.m_txHasWritten)
-            s.m_lastWriteTime = now;
+            s.m_lastWriteTime = now.get();
         s.endTransaction();
     };
     for (const StatementInfo &st : p.statements) {
@@ -992,7 +1033,7 @@ void Router::applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Clo
             if (s.m_inTransaction) {
                 if (st.flags & FlagChain) {
                     if (commit && s.m_txHasWritten)
-                        s.m_lastWriteTime = now;
+                        s.m_lastWriteTime = now.get();
                     s.m_txHasWritten = false;
                 } else {
                     commitOpen(commit);
@@ -1000,7 +1041,7 @@ void Router::applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Clo
             }
         }
         if (d.target == Target::Primary && mayWrite(st))
-            s.noteWrite(now);
+            s.noteWrite(now.get());
         if (st.flags & FlagPinsSession)
             s.m_pins |= (st.command == Command::Backup || st.detail.starts_with("LOCK INSTANCE")) ? PinBackupLock
                                                                                                  : PinLockTables;

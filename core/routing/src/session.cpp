@@ -161,19 +161,6 @@ void Session::pinToPrimary(bool pinned)
         m_pins &= ~PinApplication;
 }
 
-LexOptions Session::lexOptions(std::uint32_t serverVersion) const
-{
-    LexOptions o = LexOptions::forDialect(m_dialect);
-    o.serverVersion = serverVersion;
-    if (isMySqlFamily(m_dialect)) {
-        o.backslashEscapes = !m_noBackslashEscapes;
-        o.ansiQuotes = m_ansiQuotes;
-    } else {
-        o.backslashEscapes = !m_scs;
-    }
-    return o;
-}
-
 const Session::Prepared *Session::findPrepared(std::string_view name) const
 {
     for (const Prepared &p : m_prepared)
@@ -190,24 +177,57 @@ const Session::Cursor *Session::findCursor(std::string_view name) const
     return nullptr;
 }
 
+void Session::parseSqlMode(std::string_view text, bool &noBackslashEscapes, bool &ansiQuotes)
+{
+    noBackslashEscapes = containsWord(text, "NO_BACKSLASH_ESCAPES");
+    // ANSI_QUOTES alone, or inside the combination modes that include it.
+    ansiQuotes = containsWord(text, "ANSI_QUOTES") || containsWord(text, "ANSI") || containsWord(text, "DB2")
+                 || containsWord(text, "MAXDB") || containsWord(text, "MSSQL") || containsWord(text, "ORACLE")
+                 || containsWord(text, "POSTGRESQL");
+}
+
 void Session::setSqlMode(std::string_view text)
 {
     m_sqlModeKnown = true;
-    m_noBackslashEscapes = containsWord(text, "NO_BACKSLASH_ESCAPES");
-    // ANSI_QUOTES alone, or inside the combination modes that include it.
-    m_ansiQuotes = containsWord(text, "ANSI_QUOTES") || containsWord(text, "ANSI") || containsWord(text, "DB2")
-                   || containsWord(text, "MAXDB") || containsWord(text, "MSSQL") || containsWord(text, "ORACLE")
-                   || containsWord(text, "POSTGRESQL");
+    parseSqlMode(text, m_noBackslashEscapes, m_ansiQuotes);
+}
+
+bool Session::unsafeCharset(std::string_view name, bool known)
+{
+    // Character sets whose multibyte characters can end in 0x5c (a backslash byte): in them a
+    // backslash after a high byte may not be an escape at all.
+    return !known || equalsIgnoreCase(name, "big5") || equalsIgnoreCase(name, "cp932") || equalsIgnoreCase(name, "gbk")
+           || equalsIgnoreCase(name, "sjis") || equalsIgnoreCase(name, "gb18030")
+           || equalsIgnoreCase(name, "shift_jis") || equalsIgnoreCase(name, "uhc") || equalsIgnoreCase(name, "johab");
 }
 
 void Session::setCharacterSet(std::string_view name, bool known)
 {
-    // Character sets whose multibyte characters can end in 0x5c (a backslash byte): in them a
-    // backslash after a high byte may not be an escape at all.
-    m_unsafeCharset = !known || equalsIgnoreCase(name, "big5") || equalsIgnoreCase(name, "cp932")
-                      || equalsIgnoreCase(name, "gbk") || equalsIgnoreCase(name, "sjis")
-                      || equalsIgnoreCase(name, "gb18030") || equalsIgnoreCase(name, "shift_jis")
-                      || equalsIgnoreCase(name, "uhc") || equalsIgnoreCase(name, "johab");
+    m_unsafeCharset = unsafeCharset(name, known);
+}
+
+bool Session::effectChangesLexing(const SessionEffect &e) const
+{
+    switch (e.kind) {
+    case EffectKind::SqlMode: {
+        if (e.value == -1 || !m_sqlModeKnown || (e.value == 2 && !m_options.sqlMode))
+            return true;
+        bool nbe = false;
+        bool ansi = false;
+        parseSqlMode(e.value == 2 ? std::string_view(*m_options.sqlMode) : e.text, nbe, ansi);
+        return nbe != m_noBackslashEscapes || ansi != m_ansiQuotes;
+    }
+    case EffectKind::StandardConformingStrings:
+        return e.value == -1 || !m_scsKnown || (e.value == 2 ? true : (e.value == 1)) != m_scs;
+    case EffectKind::CharacterSet:
+        return unsafeCharset(e.text, e.value >= 0 && !e.text.empty()) != m_unsafeCharset;
+    case EffectKind::ResetSession:
+        return true;
+    case EffectKind::ResetVariable:
+        return equalsIgnoreCase(e.name, "all") || equalsIgnoreCase(e.name, "standard_conforming_strings");
+    default:
+        return false;
+    }
 }
 
 void Session::openTransaction(bool readOnly, Isolation isolation, std::string node)

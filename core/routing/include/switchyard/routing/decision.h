@@ -59,6 +59,7 @@ enum class ReasonCode : std::uint16_t {
     SqlModeUnknown,
     StandardConformingStringsUnknown,
     CharsetUnsafe,         // text: charset
+    LexingChangesMidPacket,// a statement changes sql_mode / standard_conforming_strings for the next ones
     // transactions and session state
     InTransactionPrimary,
     InTransactionReplica,  // text: node
@@ -131,10 +132,14 @@ struct Reason
     double value = 0;
     double limit = 0;
     std::string_view second;           // static text (policy name, command name)
-    std::array<char, 56> textBuf{};    // a copied name (node, function, table); truncated
+    std::string_view staticText;       // text with static lifetime (keywords), instead of textBuf
+    std::array<char, 56> textBuf;      // a copied name (node, function, table); truncated
     std::uint8_t textLen = 0;
 
-    std::string_view text() const { return std::string_view(textBuf.data(), textLen); }
+    std::string_view text() const
+    {
+        return staticText.empty() ? std::string_view(textBuf.data(), textLen) : staticText;
+    }
     void setText(std::string_view s);
     std::string describe() const;      // one English sentence
 };
@@ -156,6 +161,8 @@ struct RouteDecision
     std::string_view kindName() const;
     std::vector<std::string> explain() const;
     Reason &addReason(ReasonCode code);
+    // staticText must outlive the decision (a literal, a keyword, commandName()).
+    Reason &addReason(ReasonCode code, std::string_view staticText);
     void clear();
 };
 

@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace switchyard::routing {
 
@@ -123,6 +124,9 @@ public:
 
     // The next significant token; TokenKind::End at the end (and forever after).
     Token next();
+    // Appends every remaining token to `out`, then one End token. Faster than calling next()
+    // in a loop from another translation unit; `out` keeps its capacity between calls.
+    void tokenize(std::vector<Token> &out);
 
     std::string_view input() const { return m_input; }
     // Byte offset of a token's start in the input (tokens are views into it).

@@ -76,8 +76,10 @@ public:
 
     // Routes one packet (one or more statements) and updates the session. The decision lives
     // in the session until its next route() call.
+    // `now` is the statement's time, for session windows; without it the clock is read only
+    // when a decision needs it.
     const RouteDecision &route(Session &session, std::string_view sql, Clock::time_point now);
-    const RouteDecision &route(Session &session, std::string_view sql) { return route(session, sql, Clock::now()); }
+    const RouteDecision &route(Session &session, std::string_view sql);
 
     // Binary protocol (COM_STMT_PREPARE / EXECUTE / CLOSE) and extended protocol
     // (Parse / Bind+Execute / Close): the same rules as PREPARE / EXECUTE / DEALLOCATE.
@@ -90,25 +92,27 @@ public:
     void recordResponseTime(std::string_view node, std::chrono::nanoseconds elapsed);
 
 private:
-    void decide(Session &s, const PacketInfo &p, bool uncertain, Clock::time_point now, RouteDecision &d);
-    void decideStatement(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+    class Now;   // the statement's time, read from the clock only when needed
+    const RouteDecision &routeAt(Session &session, std::string_view sql, Now &now);
+    void decide(Session &s, const PacketInfo &p, bool uncertain, Now &now, RouteDecision &d);
+    void decideStatement(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                          RouteDecision &d, int depth);
-    void decideRead(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now, RouteDecision &d,
-                    std::string_view sqlForScan);
-    void decideTransaction(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+    void decideRead(Session &s, const StatementInfo &st, const Hint &hint, Now &now, RouteDecision &d,
+                    const std::vector<Token> &tokens);
+    void decideTransaction(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                            RouteDecision &d);
-    void decideExecute(Session &s, const StatementInfo &st, const Hint &hint, Clock::time_point now,
+    void decideExecute(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
                        RouteDecision &d, int depth);
     void decideCursor(Session &s, const StatementInfo &st, RouteDecision &d);
-    bool chooseReplica(Session &s, const Hint &hint, Clock::time_point now, RouteDecision &d);
+    bool chooseReplica(Session &s, const Hint &hint, Now &now, RouteDecision &d);
     bool pickFromPool(const ReplicationPosition *floor, std::optional<double> maxLag, RouteDecision &d);
     void toPrimary(RouteDecision &d);
     void toReplica(RouteDecision &d, int node);
     void toTransactionNode(Session &s, RouteDecision &d);
     bool sessionForcesPrimary(Session &s, RouteDecision &d);
-    bool referencesSessionObjects(Session &s, std::string_view sql, RouteDecision &d);
+    bool referencesSessionObjects(Session &s, const std::vector<Token> &tokens, RouteDecision &d);
     void explainStatement(const StatementInfo &st, RouteDecision &d);
-    void applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Clock::time_point now);
+    void applyEffects(Session &s, const PacketInfo &p, RouteDecision &d, Now &now);
     void finish(Session &s, RouteDecision &d);
 
     RouterConfig m_config;
@@ -120,6 +124,7 @@ private:
     std::uint64_t m_lastGeneration = 0;
     Balancer m_balancer;
     std::vector<std::uint16_t> m_candidates;   // scratch
+    const std::vector<Token> *m_packetTokens = nullptr;   // the tokens of the packet being decided
 };
 
 } // namespace switchyard::routing

@@ -110,7 +110,19 @@ public:
     std::optional<Clock::time_point> lastWriteTime() const { return m_lastWriteTime; }
 
     // Lexing options for this session's statements.
-    LexOptions lexOptions(std::uint32_t serverVersion) const;
+    LexOptions lexOptions(std::uint32_t serverVersion) const
+    {
+        LexOptions o;
+        o.dialect = m_dialect;
+        o.serverVersion = serverVersion;
+        if (isMySqlFamily(m_dialect)) {
+            o.backslashEscapes = !m_noBackslashEscapes;
+            o.ansiQuotes = m_ansiQuotes;
+        } else {
+            o.backslashEscapes = !m_scs;
+        }
+        return o;
+    }
 
 private:
     friend class Router;
@@ -134,6 +146,10 @@ private:
     const Prepared *findPrepared(std::string_view name) const;
     const Cursor *findCursor(std::string_view name) const;
     void setSqlMode(std::string_view text);
+    // Would applying `e` change how this session's following statements are lexed?
+    bool effectChangesLexing(const SessionEffect &e) const;
+    static bool unsafeCharset(std::string_view name, bool known);
+    static void parseSqlMode(std::string_view text, bool &noBackslashEscapes, bool &ansiQuotes);
     void setCharacterSet(std::string_view name, bool known);
     void openTransaction(bool readOnly, Isolation isolation, std::string node);
     void endTransaction();
@@ -194,7 +210,6 @@ private:
     PacketInfo m_packetAlt;
     PacketInfo m_packetInner;
     std::string m_protocolName;
-    std::string_view m_packetText;   // the SQL being routed (valid during route())
     bool m_executeResolved = false;  // m_packetInner holds the EXECUTEd statement
     RouteDecision m_decision;
 };

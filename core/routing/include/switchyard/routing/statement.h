@@ -182,6 +182,7 @@ struct PacketInfo
 {
     std::vector<StatementInfo> statements;   // empty statements are not listed
     std::vector<SessionEffect> effects;
+    std::vector<Token> tokens;               // every token of the packet, then one End token
     std::uint32_t lexFlags = 0;              // LexFlag bits of the whole packet
     Hint hint;                               // the first switchyard hint in a real comment
 
@@ -189,6 +190,7 @@ struct PacketInfo
     {
         statements.clear();
         effects.clear();
+        tokens.clear();
         lexFlags = 0;
         hint = Hint{};
     }
