@@ -15,6 +15,14 @@ using namespace switchyard::ui;
 
 namespace {
 
+// "n" + std::to_string(i) trips a GCC 12 -Wrestrict false positive at -O2; append instead.
+std::string numbered(const char *prefix, int i)
+{
+    std::string s(prefix);
+    s += std::to_string(i);
+    return s;
+}
+
 struct Graph
 {
     std::vector<LayoutNode> nodes;
@@ -94,7 +102,7 @@ Graph randomGraph(int count, quint32 seed, int extraEdges)
     Graph g;
     g.add("p0", true);
     for (int i = 1; i < count; ++i) {
-        g.add("n" + std::to_string(i));
+        g.add(numbered("n", i));
         g.edges.push_back({static_cast<std::size_t>(rng.bounded(i)), static_cast<std::size_t>(i)});
     }
     for (int k = 0; k < extraEdges; ++k) {
@@ -294,7 +302,7 @@ private slots:
         Graph g;
         g.add("p", true);
         for (int i = 0; i < 13; ++i)
-            g.add("leaf-" + std::string(i < 10 ? "0" : "") + std::to_string(i));
+            g.add(numbered(i < 10 ? "leaf-0" : "leaf-", i));
         for (int i = 1; i <= 13; ++i)
             g.edges.push_back({0, static_cast<std::size_t>(i)});
         const TopologyLayout l = layoutTopology(g.nodes, g.edges);
@@ -327,7 +335,7 @@ private slots:
         Graph g;
         g.add("p", true);
         for (int i = 0; i < 12; ++i)
-            g.add("replica-" + std::to_string(i));
+            g.add(numbered("replica-", i));
         for (std::size_t i = 1; i <= 12; ++i)
             g.edges.push_back({0, i});
         const TopologyLayout l = layoutTopology(g.nodes, g.edges);
@@ -345,7 +353,7 @@ private slots:
         Graph g;
         g.add("p", true);
         for (int i = 0; i < 7; ++i)
-            g.add("r" + std::to_string(i));
+            g.add(numbered("r", i));
         for (std::size_t i = 1; i <= 7; ++i)
             g.edges.push_back({0, i});
         const TopologyLayout l = layoutTopology(g.nodes, g.edges);

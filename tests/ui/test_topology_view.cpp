@@ -81,6 +81,8 @@ private slots:
         QCOMPARE(sales.label, QStringLiteral("sales: 4 s"));
         QCOMPARE(billing.label, QStringLiteral("billing: stopped"));
         QCOMPARE(billing.penStyle, Qt::DashLine);
+        QCOMPARE(view.nodeInfo(QStringLiteral("warehouse"))->stateText,
+                 QStringLiteral("1 of 2 channels stopped"));
         // Both arrive on the warehouse's top edge, at different points.
         const QRectF w = view.nodeInfo(QStringLiteral("warehouse"))->sceneRect;
         const QPointF a = sales.path.pointAtPercent(1), b = billing.path.pointAtPercent(1);

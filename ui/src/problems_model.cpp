@@ -232,7 +232,7 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
                                                                  : severityColor(p->severity));
         return {};
     case Qt::FontRole:
-        if (p->severity == core::Severity::Critical && index.column() <= ProblemColumn) {
+        if (p->severity == core::Severity::Critical && index.column() != DetailColumn) {
             QFont f;
             f.setBold(true);
             return f;

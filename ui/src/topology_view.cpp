@@ -11,8 +11,10 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QScrollBar>
+#include <QStaticText>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -137,26 +139,48 @@ struct Style
     bool exporting = false;
 };
 
-// Everything a card shows, prepared outside paint().
+// Everything a card says, prepared outside paint(); texts as they are, before elision.
 struct CardContent
 {
-    QString name; // elided to the card
+    QString name;
     QString role;
     QColor roleColor;
     QColor rolePillFill;
     bool primary = false;
     QString access;
     bool accessMismatch = false;
-    QString address; // elided
+    QString address;
     QString badge;
     LagLevel level = LagLevel::NotApplicable;
-    QString state; // elided
+    QString state;
     QColor stateColor;
     bool dimmed = false;
     int problems = 0;
     std::optional<core::Severity> worst;
-    QString toolTip;
     bool operator==(const CardContent &) const = default;
+};
+
+// A text laid out once (QStaticText) and drawn many times; laid out again only when it changes.
+struct CachedText
+{
+    QStaticText text;
+    double width = 0;
+
+    void set(const QString &value, const QFontMetricsF &metrics)
+    {
+        text.setText(value);
+        text.setTextFormat(Qt::PlainText);
+        width = metrics.horizontalAdvance(value);
+    }
+    void drawLeft(QPainter *p, const QRectF &box, const QFontMetricsF &metrics) const
+    {
+        p->drawStaticText(QPointF(box.left(), box.center().y() - metrics.height() / 2), text);
+    }
+    void drawCentred(QPainter *p, const QRectF &box, const QFontMetricsF &metrics) const
+    {
+        p->drawStaticText(QPointF(box.center().x() - width / 2, box.center().y() - metrics.height() / 2),
+                          text);
+    }
 };
 
 class NodeItem : public QGraphicsItem
@@ -172,13 +196,34 @@ public:
     const CardContent &content() const { return m_content; }
     bool placed() const { return m_placed; }
     void setPlaced() { m_placed = true; }
-    void setContent(CardContent content)
+    void setContent(CardContent c)
     {
-        if (content == m_content)
+        if (c == m_content && m_prepared)
             return;
-        if (content.toolTip != m_content.toolTip)
-            setToolTip(content.toolTip);
-        m_content = std::move(content);
+        const Style &st = *m_style;
+        const bool all = !m_prepared;
+        if (all || c.name != m_content.name)
+            m_nameText.set(st.nameMetrics.elidedText(c.name, Qt::ElideMiddle, kCardWidth - 28),
+                           st.nameMetrics);
+        if (all || c.role != m_content.role)
+            m_roleText.set(c.role, st.roleMetrics);
+        if (all || c.access != m_content.access)
+            m_accessText.set(c.access, st.roleMetrics);
+        if (all || c.address != m_content.address)
+            m_addressText.set(st.smallMetrics.elidedText(c.address, Qt::ElideRight, kCardWidth - 28),
+                              st.smallMetrics);
+        if (all || c.badge != m_content.badge)
+            m_badgeText.set(c.badge, st.badgeMetrics);
+        if (all || c.badge != m_content.badge || c.state != m_content.state) {
+            const double left = stateLeft(c.badge.isEmpty());
+            m_stateText.set(st.smallMetrics.elidedText(c.state, Qt::ElideRight, kCardWidth - left - 10),
+                            st.smallMetrics);
+        }
+        if (all || c.problems != m_content.problems)
+            m_problemText.set(c.problems > 9 ? QStringLiteral("9+") : QString::number(c.problems),
+                              st.roleMetrics);
+        m_content = std::move(c);
+        m_prepared = true;
         update();
     }
     QRectF cardRect() const { return QRectF(0, 0, kCardWidth, kCardHeight); }
@@ -187,9 +232,10 @@ public:
     void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
     {
         const CardContent &c = m_content;
+        const Style &st = *m_style;
         const QRectF r = cardRect();
         const double lod = option->levelOfDetailFromTransform(p->worldTransform());
-        const bool selected = isSelected() && !m_style->exporting;
+        const bool selected = isSelected() && !st.exporting;
         const QColor stripe = c.dimmed ? kDownColor : c.roleColor;
         p->setRenderHint(QPainter::Antialiasing, true);
 
@@ -233,48 +279,44 @@ public:
             p->setOpacity(0.62);
         // Row 1: role, RO/RW.
         double x = 16;
-        const double roleW = m_style->roleMetrics.horizontalAdvance(c.role) + 14;
-        const QRectF rolePill(x, 10, roleW, 18);
+        const QRectF rolePill(x, 10, m_roleText.width + 14, 18);
         p->setPen(Qt::NoPen);
         p->setBrush(c.primary ? c.roleColor : c.rolePillFill);
         p->drawRoundedRect(rolePill, 9, 9);
-        p->setFont(m_style->roleFont);
+        p->setFont(st.roleFont);
         p->setPen(c.primary ? QColor(Qt::white) : c.roleColor.darker(130));
-        p->drawText(rolePill, Qt::AlignCenter, c.role);
-        x += roleW + 6;
-        const double accessW = m_style->roleMetrics.horizontalAdvance(c.access) + 12;
-        const QRectF accessPill(x, 10, accessW, 18);
+        m_roleText.drawCentred(p, rolePill, st.roleMetrics);
+        x += rolePill.width() + 6;
+        const QRectF accessPill(x, 10, m_accessText.width + 12, 18);
         p->setPen(c.accessMismatch ? QPen(QColor(0xe0, 0xa0, 0x00), 1.2) : QPen(Qt::NoPen));
         p->setBrush(c.accessMismatch ? kMismatchFill : kPillFill);
         p->drawRoundedRect(accessPill, 9, 9);
         p->setPen(c.accessMismatch ? kMismatchText : kPillText);
-        p->drawText(accessPill, Qt::AlignCenter, c.access);
+        m_accessText.drawCentred(p, accessPill, st.roleMetrics);
 
-        // Row 2 and 3: name, address and version.
-        p->setFont(m_style->nameFont);
+        // Rows 2 and 3: name, address and version.
+        p->setFont(st.nameFont);
         p->setPen(kNameColor);
-        p->drawText(QRectF(16, 32, kCardWidth - 28, 22), Qt::AlignLeft | Qt::AlignVCenter, c.name);
-        p->setFont(m_style->smallFont);
+        m_nameText.drawLeft(p, QRectF(16, 32, kCardWidth - 28, 22), st.nameMetrics);
+        p->setFont(st.smallFont);
         p->setPen(kMutedColor);
-        p->drawText(QRectF(16, 54, kCardWidth - 28, 16), Qt::AlignLeft | Qt::AlignVCenter, c.address);
+        m_addressText.drawLeft(p, QRectF(16, 54, kCardWidth - 28, 16), st.smallMetrics);
 
         // Row 4: lag badge, state.
-        x = 16;
         if (!c.badge.isEmpty()) {
             const BadgeColours bc = badgeColours(c.level);
-            const double w = m_style->badgeMetrics.horizontalAdvance(c.badge) + 16;
-            const QRectF badge(x, 74, w, 19);
+            const QRectF badge(16, 74, m_badgeText.width + 16, 19);
             p->setPen(QPen(bc.border, 1.2));
             p->setBrush(bc.fill);
             p->drawRoundedRect(badge, 9.5, 9.5);
-            p->setFont(m_style->badgeFont);
+            p->setFont(st.badgeFont);
             p->setPen(bc.text);
-            p->drawText(badge, Qt::AlignCenter, c.badge);
-            x += w + 8;
+            m_badgeText.drawCentred(p, badge, st.badgeMetrics);
         }
-        p->setFont(m_style->smallFont);
+        p->setFont(st.smallFont);
         p->setPen(c.stateColor);
-        p->drawText(QRectF(x, 74, kCardWidth - x - 10, 19), Qt::AlignLeft | Qt::AlignVCenter, c.state);
+        const double left = stateLeft(c.badge.isEmpty());
+        m_stateText.drawLeft(p, QRectF(left, 74, kCardWidth - left - 10, 19), st.smallMetrics);
         p->setOpacity(1.0);
 
         // Problem marker: count, coloured by the worst severity.
@@ -283,18 +325,21 @@ public:
             p->setPen(QPen(Qt::white, 1.5));
             p->setBrush(severityColor(*c.worst));
             p->drawRoundedRect(dot, 10, 10);
-            p->setFont(m_style->roleFont);
+            p->setFont(st.roleFont);
             p->setPen(*c.worst == core::Severity::Warning ? QColor(0x3a, 0x2a, 0x00) : QColor(Qt::white));
-            p->drawText(dot, Qt::AlignCenter,
-                        c.problems > 9 ? QStringLiteral("9+") : QString::number(c.problems));
+            m_problemText.drawCentred(p, dot, st.roleMetrics);
         }
     }
 
 private:
+    double stateLeft(bool noBadge) const { return noBadge ? 16 : 16 + m_badgeText.width + 16 + 8; }
+
     QString m_name;
     const Style *m_style;
     CardContent m_content;
+    bool m_prepared = false;
     bool m_placed = false;
+    CachedText m_nameText, m_roleText, m_accessText, m_addressText, m_badgeText, m_stateText, m_problemText;
 };
 
 class EdgeItem : public QGraphicsItem
@@ -323,7 +368,6 @@ public:
     {
         core::EdgeState state = core::EdgeState::Unknown;
         QString label;
-        QString toolTip;
         bool operator==(const Look &) const = default;
     };
 
@@ -340,12 +384,16 @@ public:
         if (look == m_look)
             return;
         const bool labelChanged = look.label != m_look.label;
-        if (look.toolTip != m_look.toolTip)
-            setToolTip(look.toolTip);
         m_look = std::move(look);
         if (labelChanged) {
-            prepareGeometryChange();
-            recompute();
+            m_labelText.set(m_look.label, m_style->labelMetrics);
+            // Bounds reserve room for a label; only a wider one changes them (and the index).
+            const QRectF before = m_bounds;
+            m_labelRect = labelRectAround(m_labelCentre);
+            if (!m_labelRect.isNull() && !before.contains(m_labelRect)) {
+                prepareGeometryChange();
+                recompute();
+            }
         }
         update();
     }
@@ -360,10 +408,7 @@ public:
     {
         if (m_geometry.hideLabel || m_geometry.labelPath.isEmpty())
             return {};
-        const QPointF c = m_geometry.labelPath.isEmpty() ? QPointF() : m_geometry.labelPath.pointAtPercent(t);
-        const double w = m_style->labelMetrics.horizontalAdvance(m_look.label) + 12;
-        const double h = m_style->labelMetrics.height() + 4;
-        return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+        return labelRectAround(m_geometry.labelPath.pointAtPercent(t));
     }
 
     QRectF boundingRect() const override { return m_bounds; }
@@ -384,9 +429,9 @@ public:
         const bool emphasised = !m_style->exporting && (m_source->isSelected() || m_replica->isSelected());
         const double lod = option->levelOfDetailFromTransform(p->worldTransform());
         p->setRenderHint(QPainter::Antialiasing, true);
+        // Cosmetic: as wide on screen at any zoom, and drawn by the raster engine's fast path.
         QPen pen(look.color, look.width + (emphasised ? 1.4 : 0.0), look.style, Qt::FlatCap, Qt::RoundJoin);
-        if (lod < kDetailLod)
-            pen.setWidthF(std::max(pen.widthF(), 1.5 / lod));
+        pen.setCosmetic(true);
         p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         p->drawPath(m_geometry.path);
@@ -400,16 +445,29 @@ public:
         p->drawRoundedRect(m_labelRect, m_labelRect.height() / 2, m_labelRect.height() / 2);
         p->setFont(m_style->labelFont);
         p->setPen(m_look.state == core::EdgeState::Running ? look.color.darker(150) : look.color.darker(130));
-        p->drawText(m_labelRect, Qt::AlignCenter, m_look.label);
+        m_labelText.drawCentred(p, m_labelRect, m_style->labelMetrics);
     }
 
 private:
+    QRectF labelRectAround(const QPointF &c) const
+    {
+        if (m_geometry.hideLabel || m_geometry.labelPath.isEmpty())
+            return {};
+        const double w = m_labelText.width + 12;
+        const double h = m_style->labelMetrics.height() + 4;
+        return QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+    }
     void recompute()
     {
-        m_labelRect = labelRectAt(m_geometry.labelT);
+        m_labelCentre = m_geometry.labelPath.isEmpty()
+                            ? QPointF()
+                            : m_geometry.labelPath.pointAtPercent(m_geometry.labelT);
+        m_labelRect = labelRectAround(m_labelCentre);
         QRectF b = m_geometry.path.boundingRect().united(m_geometry.arrow.boundingRect());
-        if (!m_labelRect.isNull())
-            b = b.united(m_labelRect);
+        if (!m_labelRect.isNull()) {
+            const double room = std::max(m_labelRect.width(), 110.0);
+            b = b.united(QRectF(m_labelCentre.x() - room / 2, m_labelRect.top(), room, m_labelRect.height()));
+        }
         m_bounds = b.adjusted(-4, -4, 4, 4);
     }
 
@@ -419,6 +477,8 @@ private:
     const Style *m_style;
     Geometry m_geometry;
     Look m_look;
+    CachedText m_labelText;
+    QPointF m_labelCentre;
     QRectF m_labelRect;
     QRectF m_bounds;
 };
@@ -475,7 +535,6 @@ struct ProblemTally
 {
     int count = 0;
     std::optional<core::Severity> worst;
-    QStringList lines;
 };
 
 // Adds p -> q to `path` with vertical tangents at both ends (graphviz-like splines).
@@ -546,21 +605,22 @@ struct TopologyView::Private
     bool selecting = false;
     QString lastSelected;
 
-    CardContent cardFor(const core::NodeStatus &n, int downstream, bool hasSource,
-                        const ProblemTally &tally) const;
-    EdgeItem::Look lookFor(const core::ReplicationEdge &e, const core::NodeStatus &source,
-                           const core::NodeStatus &replica) const;
+    CardContent cardFor(const core::NodeStatus &n, bool hasSource, const ProblemTally &tally) const;
+    EdgeItem::Look lookFor(const core::ReplicationEdge &e) const;
     void refreshContent();
+    // Tooltips are written when asked for (hover, tests), not every polling round.
+    QString nodeToolTip(const QString &name) const;
+    QString edgeToolTip(const EdgeKey &key) const;
 };
 
-CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downstream, bool hasSource,
+CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, bool hasSource,
                                            const ProblemTally &tally) const
 {
     CardContent c;
     const QString name = nodeKey(n);
     const QString endpoint = QStringLiteral("%1:%2").arg(qs(n.host)).arg(n.port);
     const bool pg = n.flavor == core::Flavor::PostgreSQL;
-    c.name = style.nameMetrics.elidedText(name, Qt::ElideMiddle, kCardWidth - 28);
+    c.name = name;
     c.primary = n.role == core::NodeRole::Primary;
     switch (n.role) {
     case core::NodeRole::Primary:
@@ -590,11 +650,10 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downst
         addressParts << endpoint;
     if (const QString v = shortVersion(n); !v.isEmpty())
         addressParts << v;
-    c.address = style.smallMetrics.elidedText(addressParts.join(QStringLiteral(" · ")), Qt::ElideRight,
-                                              kCardWidth - 28);
+    c.address = addressParts.join(QStringLiteral(" · "));
 
     c.dimmed = isDown(n);
-    QString state;
+    QString &state = c.state;
     c.stateColor = kMutedColor;
     if (c.dimmed) {
         state = n.reachability == core::Reachability::NoAnswer ? Tr::tr("NO ANSWER") : Tr::tr("UNREACHABLE");
@@ -604,7 +663,14 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downst
     } else if (n.role == core::NodeRole::Replica || hasSource) {
         c.level = lagLevel(n.lagSeconds, style.warn, style.critical);
         c.badge = lagBadgeText(n.lagSeconds);
-        if (n.ioThreadRunning == false && n.sqlThreadRunning == false) {
+        const auto brokenChannels = std::count_if(n.channels.begin(), n.channels.end(), [](const auto &ch) {
+            return ch.ioRunning == false || ch.sqlRunning == false;
+        });
+        if (n.channels.size() > 1 && brokenChannels > 0) {
+            // Multi-source: the node-level threads describe one channel; say how many are down.
+            state = Tr::tr("%1 of %2 channels stopped").arg(brokenChannels).arg(n.channels.size());
+            c.stateColor = kDownColor;
+        } else if (n.ioThreadRunning == false && n.sqlThreadRunning == false) {
             state = Tr::tr("replication stopped");
             c.stateColor = kDownColor;
         } else if (n.ioThreadRunning == false) {
@@ -627,14 +693,40 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downst
         else if (!n.gtidExecuted.empty())
             state = Tr::tr("online · GTID %1").arg(qs(n.gtidExecuted));
     }
-    double stateX = 16;
-    if (!c.badge.isEmpty())
-        stateX += style.badgeMetrics.horizontalAdvance(c.badge) + 16 + 8;
-    c.state = style.smallMetrics.elidedText(state, Qt::ElideRight, kCardWidth - stateX - 10);
     c.problems = tally.count;
     c.worst = tally.worst;
+    return c;
+}
 
-    // The tooltip: what the card says in full, and why a node is down.
+QString TopologyView::Private::nodeToolTip(const QString &name) const
+{
+    if (!snapshot)
+        return {};
+    const core::NodeStatus *found = nullptr;
+    int downstream = 0;
+    bool hasSource = false;
+    const auto count = snapshot->nodes.size();
+    for (const core::NodeStatus &n : snapshot->nodes)
+        if (!found && nodeKey(n) == name)
+            found = &n;
+    if (!found)
+        return {};
+    const core::NodeStatus &n = *found;
+    for (const core::ReplicationEdge &e : snapshot->edges) {
+        if (e.source >= count || e.replica >= count || e.source == e.replica)
+            continue;
+        downstream += &snapshot->nodes[e.source] == found ? 1 : 0;
+        hasSource = hasSource || &snapshot->nodes[e.replica] == found;
+    }
+    QStringList problems;
+    for (const core::Problem &p : snapshot->problems)
+        if (std::find(p.nodes.begin(), p.nodes.end(), n.name) != p.nodes.end())
+            problems << QStringLiteral("• %1: %2").arg(severityText(p.severity), problemText(p)) +
+                            (p.detail.empty() ? QString() : QStringLiteral(" — ") + qs(p.detail));
+    const QString endpoint = QStringLiteral("%1:%2").arg(qs(n.host)).arg(n.port);
+    const bool down = isDown(n);
+
+    // What the card says in full, and why a node is down.
     QStringList tip;
     tip << name;
     if (endpoint != name)
@@ -648,9 +740,9 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downst
     if (!n.version.empty())
         tip << Tr::tr("Version: %1").arg(qs(n.version));
     tip << Tr::tr("State: %1").arg(reachabilityText(n.reachability));
-    if (n.lastError && (c.dimmed || n.reachability == core::Reachability::Unknown))
+    if (n.lastError && (down || n.reachability == core::Reachability::Unknown))
         tip << Tr::tr("Reason: %1").arg(describeError(*n.lastError));
-    if (!c.badge.isEmpty())
+    if (!down && (n.role == core::NodeRole::Replica || hasSource))
         tip << Tr::tr("Lag: %1").arg(n.lagSeconds ? formatLag(*n.lagSeconds) : Tr::tr("unknown"));
     if (!n.replicationSource.empty())
         tip << Tr::tr("Replicates from %1").arg(qs(n.replicationSource));
@@ -661,14 +753,12 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, int downst
     if (n.checkedAtMs > 0)
         tip << Tr::tr("Last answer: %1")
                    .arg(QDateTime::fromMSecsSinceEpoch(n.checkedAtMs).toString(Qt::ISODate));
-    if (!tally.lines.isEmpty())
-        tip << Tr::tr("Problems:") << tally.lines;
-    c.toolTip = tip.join(QLatin1Char('\n'));
-    return c;
+    if (!problems.isEmpty())
+        tip << Tr::tr("Problems:") << problems;
+    return tip.join(QLatin1Char('\n'));
 }
 
-EdgeItem::Look TopologyView::Private::lookFor(const core::ReplicationEdge &e, const core::NodeStatus &source,
-                                              const core::NodeStatus &replica) const
+EdgeItem::Look TopologyView::Private::lookFor(const core::ReplicationEdge &e) const
 {
     EdgeItem::Look look;
     look.state = e.state;
@@ -691,22 +781,38 @@ EdgeItem::Look TopologyView::Private::lookFor(const core::ReplicationEdge &e, co
     if (!e.channel.empty())
         label = Tr::tr("%1: %2").arg(qs(e.channel), label);
     look.label = label;
-    QStringList tip;
-    tip << Tr::tr("%1 → %2").arg(nodeKey(source), nodeKey(replica));
-    if (!e.channel.empty())
-        tip << Tr::tr("Channel: %1").arg(qs(e.channel));
-    tip << Tr::tr("State: %1").arg(edgeStateText(e.state));
-    tip << Tr::tr("Lag: %1").arg(e.lagSeconds ? formatLag(*e.lagSeconds) : Tr::tr("unknown"));
-    for (const core::ReplicationChannel &ch : replica.channels) {
-        if (ch.name != e.channel)
-            continue;
-        if (!ch.ioError.empty())
-            tip << Tr::tr("Receiver error: %1").arg(qs(ch.ioError));
-        if (!ch.sqlError.empty())
-            tip << Tr::tr("Applier error: %1").arg(qs(ch.sqlError));
-    }
-    look.toolTip = tip.join(QLatin1Char('\n'));
     return look;
+}
+
+QString TopologyView::Private::edgeToolTip(const EdgeKey &key) const
+{
+    if (!snapshot)
+        return {};
+    const auto count = snapshot->nodes.size();
+    for (const core::ReplicationEdge &e : snapshot->edges) {
+        if (e.source >= count || e.replica >= count || e.source == e.replica)
+            continue;
+        const core::NodeStatus &source = snapshot->nodes[e.source];
+        const core::NodeStatus &replica = snapshot->nodes[e.replica];
+        if (EdgeKey{nodeKey(source), nodeKey(replica), qs(e.channel)} != key)
+            continue;
+        QStringList tip;
+        tip << Tr::tr("%1 → %2").arg(nodeKey(source), nodeKey(replica));
+        if (!e.channel.empty())
+            tip << Tr::tr("Channel: %1").arg(qs(e.channel));
+        tip << Tr::tr("State: %1").arg(edgeStateText(e.state));
+        tip << Tr::tr("Lag: %1").arg(e.lagSeconds ? formatLag(*e.lagSeconds) : Tr::tr("unknown"));
+        for (const core::ReplicationChannel &ch : replica.channels) {
+            if (ch.name != e.channel)
+                continue;
+            if (!ch.ioError.empty())
+                tip << Tr::tr("Receiver error: %1").arg(qs(ch.ioError));
+            if (!ch.sqlError.empty())
+                tip << Tr::tr("Applier error: %1").arg(qs(ch.sqlError));
+        }
+        return tip.join(QLatin1Char('\n'));
+    }
+    return {};
 }
 
 void TopologyView::Private::refreshContent()
@@ -720,17 +826,13 @@ void TopologyView::Private::refreshContent()
             ++t.count;
             if (!t.worst || static_cast<int>(p.severity) > static_cast<int>(*t.worst))
                 t.worst = p.severity;
-            t.lines << QStringLiteral("• %1: %2").arg(severityText(p.severity), problemText(p)) +
-                           (p.detail.empty() ? QString() : QStringLiteral(" — ") + qs(p.detail));
         }
     }
-    std::map<QString, int> downstream;
     std::set<QString> hasSource;
     const auto count = snapshot->nodes.size();
     for (const core::ReplicationEdge &e : snapshot->edges) {
         if (e.source >= count || e.replica >= count || e.source == e.replica)
             continue;
-        ++downstream[nodeKey(snapshot->nodes[e.source])];
         hasSource.insert(nodeKey(snapshot->nodes[e.replica]));
     }
     std::set<QString> done;
@@ -743,10 +845,8 @@ void TopologyView::Private::refreshContent()
         if (it == nodes.end())
             continue;
         auto tally = tallies.find(key);
-        auto down = downstream.find(key);
-        it->second->setContent(cardFor(n, down == downstream.end() ? 0 : down->second,
-                                       hasSource.count(key) > 0,
-                                       tally == tallies.end() ? noProblems : tally->second));
+        it->second->setContent(
+            cardFor(n, hasSource.count(key) > 0, tally == tallies.end() ? noProblems : tally->second));
     }
     std::set<EdgeKey> seen;
     for (const core::ReplicationEdge &e : snapshot->edges) {
@@ -759,7 +859,7 @@ void TopologyView::Private::refreshContent()
             continue;
         auto it = edges.find(key);
         if (it != edges.end())
-            it->second->setLook(lookFor(e, s, r));
+            it->second->setLook(lookFor(e));
     }
 }
 
@@ -1175,7 +1275,7 @@ std::optional<NodeCardInfo> TopologyView::nodeInfo(const QString &name) const
     info.problemCount = c.problems;
     info.worstProblem = c.worst;
     info.sceneRect = item->mapRectToScene(item->cardRect());
-    info.toolTip = c.toolTip;
+    info.toolTip = d->nodeToolTip(name);
     info.selected = item->isSelected();
     return info;
 }
@@ -1196,7 +1296,7 @@ std::vector<EdgeVisualInfo> TopologyView::edgeInfos() const
         info.reversed = item->geometry().reversed;
         info.sameLayer = item->geometry().sameLayer;
         info.path = item->geometry().path;
-        info.toolTip = item->look().toolTip;
+        info.toolTip = d->edgeToolTip(key);
         out.push_back(std::move(info));
     }
     return out;
@@ -1374,6 +1474,29 @@ void TopologyView::fitToWindow()
     centerOn(r.center());
     if (std::abs(before - factor) > 1e-9)
         emit zoomChanged(factor);
+}
+
+bool TopologyView::viewportEvent(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QGraphicsView::viewportEvent(event);
+    auto *help = static_cast<QHelpEvent *>(event);
+    QString text;
+    for (QGraphicsItem *item : items(help->pos())) {
+        if (auto *node = dynamic_cast<NodeItem *>(item)) {
+            text = d->nodeToolTip(node->name());
+            break;
+        }
+        if (auto *edge = dynamic_cast<EdgeItem *>(item)) {
+            text = d->edgeToolTip(EdgeKey{edge->source()->name(), edge->replica()->name(), edge->channel()});
+            break;
+        }
+    }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), text, viewport());
+    return true;
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)

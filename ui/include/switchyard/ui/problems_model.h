@@ -1,5 +1,5 @@
 // The problems of the latest snapshot as a table, most severe first: severity (icon and
-// colour), what is wrong in words, the node(s), the technical detail. Each row knows its node
+// colour), the node(s), what is wrong in words, the technical detail. Each row knows its node
 // (NodeRole) so a click can select that node in the graph.
 //
 // Thread contract: GUI thread only. No I/O: it only reads the snapshot it was given.
@@ -31,8 +31,8 @@ public:
     enum Column
     {
         SeverityColumn,
-        ProblemColumn,
         NodesColumn,
+        ProblemColumn,
         DetailColumn,
         ColumnCount
     };
