@@ -108,8 +108,11 @@ private slots:
         QVERIFY(ew.sameLayer && we.sameLayer);
         // Two distinct arrows between them, not one on top of the other.
         QVERIFY(std::abs(ew.path.pointAtPercent(0.5).y() - we.path.pointAtPercent(0.5).y()) >= 16);
-        // A writable "replica" is flagged: RW in a replica's card.
+        // Both halves say what they are, though MySQL reports both as replicas.
+        QCOMPARE(view.nodeInfo(QStringLiteral("east"))->roleText, QStringLiteral("CO-PRIMARY"));
+        QCOMPARE(view.nodeInfo(QStringLiteral("west"))->roleText, QStringLiteral("CO-PRIMARY"));
         QCOMPARE(view.nodeInfo(QStringLiteral("east"))->accessText, QStringLiteral("RW"));
+        QCOMPARE(view.nodeInfo(QStringLiteral("east-r1"))->roleText, QStringLiteral("REPLICA"));
         QVERIFY(view.nodeInfo(QStringLiteral("east-r1"))->sceneRect.top() > east.bottom());
     }
 

@@ -285,12 +285,14 @@ void ClusterView::updateProblemsHeader()
             ++counts[std::clamp(static_cast<int>(p.severity), 0, 2)];
     QStringList parts;
     const core::Severity order[] = {core::Severity::Critical, core::Severity::Warning, core::Severity::Info};
-    const QString words[] = {tr("%1 critical"), tr("%1 warning"), tr("%1 info")};
     for (int i = 0; i < 3; ++i) {
         const int n = counts[static_cast<int>(order[i])];
+        const QString words = i == 0   ? tr("%n critical", nullptr, n)
+                              : i == 1 ? tr("%n warning(s)", nullptr, n)
+                                       : tr("%n info", nullptr, n);
         if (n > 0)
             parts << QStringLiteral("<span style=\"color:%1\">%2</span>")
-                         .arg(severityColor(order[i]).name(), words[i].arg(n).toHtmlEscaped());
+                         .arg(severityColor(order[i]).name(), words.toHtmlEscaped());
     }
     QString text = QStringLiteral("<b>%1</b>").arg(tr("Problems").toHtmlEscaped());
     if (!m_snapshot)

@@ -42,6 +42,7 @@ const QColor kCardFillDimmed(0xfb, 0xec, 0xec);
 const QColor kCardBorder(0xb8, 0xc1, 0xcc);
 const QColor kPrimaryColor(0x1f, 0x4e, 0x8c);
 const QColor kReplicaColor(0x2f, 0x8f, 0x83);
+const QColor kCoPrimaryColor(0x3d, 0x6a, 0xa8);
 const QColor kUnknownColor(0x90, 0x99, 0xa4);
 const QColor kDownColor(0xc6, 0x28, 0x28);
 const QColor kNameColor(0x1d, 0x27, 0x33);
@@ -605,7 +606,8 @@ struct TopologyView::Private
     bool selecting = false;
     QString lastSelected;
 
-    CardContent cardFor(const core::NodeStatus &n, bool hasSource, const ProblemTally &tally) const;
+    CardContent cardFor(const core::NodeStatus &n, bool hasSource, bool coPrimary,
+                        const ProblemTally &tally) const;
     EdgeItem::Look lookFor(const core::ReplicationEdge &e) const;
     void refreshContent();
     // Tooltips are written when asked for (hover, tests), not every polling round.
@@ -613,7 +615,7 @@ struct TopologyView::Private
     QString edgeToolTip(const EdgeKey &key) const;
 };
 
-CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, bool hasSource,
+CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, bool hasSource, bool coPrimary,
                                            const ProblemTally &tally) const
 {
     CardContent c;
@@ -639,12 +641,20 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, bool hasSo
         c.rolePillFill = QColor(0xe8, 0xeb, 0xee);
         break;
     }
+    if (coPrimary && n.role != core::NodeRole::Primary) {
+        // Replicates from a node that replicates from it: one half of a co-primary pair
+        // (MySQL reports both halves as replicas).
+        c.role = Tr::tr("CO-PRIMARY");
+        c.roleColor = kCoPrimaryColor;
+        c.rolePillFill = QColor(0xdf, 0xe8, 0xf5);
+    }
     if (!n.readOnly)
         c.access = Tr::tr("RO/RW ?");
     else
         c.access = *n.readOnly ? Tr::tr("RO") : Tr::tr("RW");
-    c.accessMismatch = n.readOnly && ((n.role == core::NodeRole::Replica && !*n.readOnly) ||
-                                      (n.role == core::NodeRole::Primary && *n.readOnly));
+    c.accessMismatch = n.readOnly && !coPrimary &&
+                       ((n.role == core::NodeRole::Replica && !*n.readOnly) ||
+                        (n.role == core::NodeRole::Primary && *n.readOnly));
     QStringList addressParts;
     if (endpoint != name && !n.host.empty())
         addressParts << endpoint;
@@ -828,12 +838,20 @@ void TopologyView::Private::refreshContent()
                 t.worst = p.severity;
         }
     }
-    std::set<QString> hasSource;
+    std::set<QString> hasSource, coPrimaries;
+    std::set<std::pair<std::size_t, std::size_t>> links;
     const auto count = snapshot->nodes.size();
     for (const core::ReplicationEdge &e : snapshot->edges) {
         if (e.source >= count || e.replica >= count || e.source == e.replica)
             continue;
         hasSource.insert(nodeKey(snapshot->nodes[e.replica]));
+        links.insert({e.source, e.replica});
+    }
+    for (const auto &[a, b] : links) {
+        if (links.count({b, a})) {
+            coPrimaries.insert(nodeKey(snapshot->nodes[a]));
+            coPrimaries.insert(nodeKey(snapshot->nodes[b]));
+        }
     }
     std::set<QString> done;
     static const ProblemTally noProblems;
@@ -845,8 +863,8 @@ void TopologyView::Private::refreshContent()
         if (it == nodes.end())
             continue;
         auto tally = tallies.find(key);
-        it->second->setContent(
-            cardFor(n, hasSource.count(key) > 0, tally == tallies.end() ? noProblems : tally->second));
+        it->second->setContent(cardFor(n, hasSource.count(key) > 0, coPrimaries.count(key) > 0,
+                                       tally == tallies.end() ? noProblems : tally->second));
     }
     std::set<EdgeKey> seen;
     for (const core::ReplicationEdge &e : snapshot->edges) {
