@@ -172,10 +172,9 @@ void BM_OltpMySQL_StatementMedian(benchmark::State &state)
     perStatementMedian(state, p, 256);
 }
 
-// The classifier alone (no session, no balancing) on the corpus.
-void BM_Corpus_ClassifyOnly(benchmark::State &state)
+// The classifier alone (no session, no balancing).
+void classifyOnly(benchmark::State &state, const std::vector<Statement> &statements)
 {
-    const std::vector<Statement> &statements = corpus().statements;
     Classifier classifiers[] = {Classifier(Dialect::MySQL), Classifier(Dialect::MariaDB), Classifier(Dialect::PostgreSQL)};
     PacketInfo packet;
     std::size_t i = 0;
@@ -184,6 +183,25 @@ void BM_Corpus_ClassifyOnly(benchmark::State &state)
         const Classifier &c = classifiers[static_cast<int>(s.dialect)];
         c.classify(s.sql, LexOptions::forDialect(s.dialect), packet);
         benchmark::DoNotOptimize(packet.statements.data());
+        if (++i == statements.size())
+            i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+void BM_Corpus_ClassifyOnly(benchmark::State &state) { classifyOnly(state, corpus().statements); }
+void BM_OltpMySQL_ClassifyOnly(benchmark::State &state) { classifyOnly(state, oltp(Dialect::MySQL).statements); }
+
+// Lexing alone.
+void BM_OltpMySQL_LexOnly(benchmark::State &state)
+{
+    const std::vector<Statement> &statements = oltp(Dialect::MySQL).statements;
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        tokens.clear();
+        Lexer lx(statements[i].sql, LexOptions::forDialect(Dialect::MySQL));
+        lx.tokenize(tokens);
+        benchmark::DoNotOptimize(tokens.data());
         if (++i == statements.size())
             i = 0;
     }
@@ -224,6 +242,8 @@ void BM_LongInsert(benchmark::State &state)
 
 BENCHMARK(BM_PointSelect);
 BENCHMARK(BM_Corpus_ClassifyOnly);
+BENCHMARK(BM_OltpMySQL_ClassifyOnly);
+BENCHMARK(BM_OltpMySQL_LexOnly);
 BENCHMARK(BM_Corpus_Throughput);
 BENCHMARK(BM_Corpus_Median)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OltpMySQL_Throughput);

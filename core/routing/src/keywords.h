@@ -62,8 +62,11 @@ enum Keyword : std::uint16_t {
         KwCount
 };
 
-// Keyword id of a word (its case-insensitive hash precomputed), or KwNone.
-std::uint16_t lookupKeyword(std::string_view word, std::uint32_t hash);
+// Keyword id of a word (any case), or KwNone.
+std::uint16_t lookupKeyword(std::string_view word);
+// The same for the word [p, p+len) inside a buffer readable up to `end` (it may read up to 8
+// bytes past the word when they lie before `end`).
+std::uint16_t lookupKeyword(const char *p, std::size_t len, const char *end);
 bool keywordIsNonFunction(std::uint16_t keyword);
 std::string_view keywordName(std::uint16_t keyword);
 

@@ -8,14 +8,15 @@
 namespace switchyard::routing {
 namespace {
 
-enum CharClass : std::uint8_t {
+enum CharClass : std::uint8_t
+{
     CcOther = 0,
     CcSpace,
-    CcIdent,     // letters, _, bytes >= 0x80
+    CcIdent, // letters, _, bytes >= 0x80
     CcDigit,
     CcDollar,
-    CcQuote,     // '
-    CcDQuote,    // "
+    CcQuote,  // '
+    CcDQuote, // "
     CcBacktick,
     CcMinus,
     CcHash,
@@ -45,24 +46,59 @@ constexpr std::array<std::uint8_t, 256> buildClasses()
             k = CcDigit;
         else {
             switch (c) {
-            case '$': k = CcDollar; break;
-            case '\'': k = CcQuote; break;
-            case '"': k = CcDQuote; break;
-            case '`': k = CcBacktick; break;
-            case '-': k = CcMinus; break;
-            case '#': k = CcHash; break;
-            case '/': k = CcSlash; break;
-            case '*': k = CcStar; break;
-            case '(': k = CcLParen; break;
-            case ')': k = CcRParen; break;
-            case ',': k = CcComma; break;
-            case '.': k = CcDot; break;
-            case ';': k = CcSemicolon; break;
-            case '=': k = CcEquals; break;
-            case ':': k = CcColon; break;
-            case '@': k = CcAt; break;
-            case '?': k = CcQuestion; break;
-            default: break;
+            case '$':
+                k = CcDollar;
+                break;
+            case '\'':
+                k = CcQuote;
+                break;
+            case '"':
+                k = CcDQuote;
+                break;
+            case '`':
+                k = CcBacktick;
+                break;
+            case '-':
+                k = CcMinus;
+                break;
+            case '#':
+                k = CcHash;
+                break;
+            case '/':
+                k = CcSlash;
+                break;
+            case '*':
+                k = CcStar;
+                break;
+            case '(':
+                k = CcLParen;
+                break;
+            case ')':
+                k = CcRParen;
+                break;
+            case ',':
+                k = CcComma;
+                break;
+            case '.':
+                k = CcDot;
+                break;
+            case ';':
+                k = CcSemicolon;
+                break;
+            case '=':
+                k = CcEquals;
+                break;
+            case ':':
+                k = CcColon;
+                break;
+            case '@':
+                k = CcAt;
+                break;
+            case '?':
+                k = CcQuestion;
+                break;
+            default:
+                break;
             }
         }
         t[static_cast<std::size_t>(c)] = k;
@@ -77,16 +113,28 @@ constexpr std::array<bool, 256> buildIdentCont()
 {
     std::array<bool, 256> t{};
     for (int c = 0; c < 256; ++c)
-        t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                                         || c >= 0x80 || (c >= '0' && c <= '9') || c == '$';
+        t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                                         c >= 0x80 || (c >= '0' && c <= '9') || c == '$';
     return t;
 }
 constexpr std::array<bool, 256> kIdentCont = buildIdentCont();
 
-inline unsigned char uc(char c) { return static_cast<unsigned char>(c); }
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool isIdentCont(char c) { return kIdentCont[uc(c)]; }
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+inline unsigned char uc(char c)
+{
+    return static_cast<unsigned char>(c);
+}
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+inline bool isIdentCont(char c)
+{
+    return kIdentCont[uc(c)];
+}
+inline char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 std::string_view trim(std::string_view s)
 {
@@ -128,8 +176,8 @@ std::string_view unquotedName(const Token &t)
     if (t.kind == TokenKind::Variable && !s.empty() && s.front() == '@')
         s.remove_prefix(1);
     if (t.kind == TokenKind::QuotedIdent || t.kind == TokenKind::Variable) {
-        if (s.size() >= 2 && (s.front() == '"' || s.front() == '`' || s.front() == '\'')
-            && s.back() == s.front())
+        if (s.size() >= 2 && (s.front() == '"' || s.front() == '`' || s.front() == '\'') &&
+            s.back() == s.front())
             s = s.substr(1, s.size() - 2);
         else if (!s.empty() && (s.front() == '"' || s.front() == '`' || s.front() == '\''))
             s.remove_prefix(1);
@@ -145,6 +193,13 @@ Lexer::Lexer(std::string_view input, const LexOptions &options)
 
 Token Lexer::next()
 {
+    Token t;
+    lexInto(t);
+    return t;
+}
+
+void Lexer::lexInto(Token &t)
+{
     for (;;) {
         const char *p = m_pos;
         while (p < m_end && kClass[uc(*p)] == CcSpace)
@@ -155,31 +210,46 @@ Token Lexer::next()
                 m_flags |= LexUnterminated;
                 m_inExecutable = false;
             }
-            Token t;
             t.text = std::string_view(m_end, 0);
-            return t;
+            return;
         }
         const char c = *p;
         switch (kClass[uc(c)]) {
-        case CcIdent:
-            return lexWord(p);
-        case CcDigit:
-            return lexNumber(p);
+        case CcIdent: {
+            lexWord(p, t);
+            return;
+        }
+        case CcDigit: {
+            lexNumber(p, t);
+            return;
+        }
         case CcQuote:
-            return lexQuoted(p, '\'', TokenKind::String,
-                             m_options.backslashEscapes, p);
+            lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, p, t);
+            return;
         case CcDQuote:
-            if (m_mysql && !m_options.ansiQuotes)
-                return lexQuoted(p, '"', TokenKind::String, m_options.backslashEscapes, p);
-            return lexQuoted(p, '"', TokenKind::QuotedIdent, false, p);
+            if (m_mysql && !m_options.ansiQuotes) {
+                lexQuoted(p, '"', TokenKind::String, m_options.backslashEscapes, p, t);
+                return;
+            }
+            {
+                lexQuoted(p, '"', TokenKind::QuotedIdent, false, p, t);
+                return;
+            }
         case CcBacktick:
-            if (m_mysql)
-                return lexQuoted(p, '`', TokenKind::QuotedIdent, false, p);
+            if (m_mysql) {
+                lexQuoted(p, '`', TokenKind::QuotedIdent, false, p, t);
+                return;
+            }
             break;
         case CcDollar:
-            if (!m_mysql)
-                return lexDollar(p);
-            return lexWord(p); // MySQL accepts $ in (and at the start of) identifiers
+            if (!m_mysql) {
+                lexDollar(p, t);
+                return;
+            }
+            {
+                lexWord(p, t);
+                return;
+            } // MySQL accepts $ in (and at the start of) identifiers
         case CcMinus:
             if (p + 1 < m_end && p[1] == '-') {
                 if (!m_mysql || p + 2 >= m_end || uc(p[2]) <= ' ') {
@@ -208,145 +278,149 @@ Token Lexer::next()
             }
             break;
         case CcLParen: {
-            Token t;
             t.kind = TokenKind::LParen;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcRParen: {
-            Token t;
             t.kind = TokenKind::RParen;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcComma: {
-            Token t;
             t.kind = TokenKind::Comma;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcDot: {
-            Token t;
             t.kind = TokenKind::Dot;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcSemicolon: {
-            Token t;
             t.kind = TokenKind::Semicolon;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcEquals: {
-            Token t;
             t.kind = TokenKind::Equals;
             t.text = std::string_view(p, 1);
             m_pos = p + 1;
-            return t;
+            return;
         }
         case CcColon:
             if (p + 1 < m_end && (p[1] == ':' || p[1] == '=')) {
-                Token t;
                 t.kind = p[1] == ':' ? TokenKind::DoubleColon : TokenKind::Assign;
                 t.text = std::string_view(p, 2);
                 m_pos = p + 2;
-                return t;
+                return;
             }
             break;
         case CcAt:
-            if (m_mysql)
-                return lexVariable(p);
+            if (m_mysql) {
+                lexVariable(p, t);
+                return;
+            }
             break;
         case CcQuestion:
             if (m_mysql) {
-                Token t;
                 t.kind = TokenKind::Parameter;
                 t.text = std::string_view(p, 1);
                 m_pos = p + 1;
-                return t;
+                return;
             }
             break;
         default:
             break;
         }
-        Token t;
         t.kind = TokenKind::Operator;
         t.text = std::string_view(p, 1);
         m_pos = p + 1;
-        return t;
+        return;
     }
 }
 
 void Lexer::tokenize(std::vector<Token> &out)
 {
+    // A token needs at least one byte (or two with its separator): reserve once, no regrowth.
+    out.reserve(out.size() + static_cast<std::size_t>(m_end - m_pos) / 2 + 4);
     for (;;) {
-        out.push_back(next());
-        if (out.back().kind == TokenKind::End)
+        Token &t = out.emplace_back();
+        lexInto(t);
+        if (t.kind == TokenKind::End)
             return;
     }
 }
 
-Token Lexer::lexWord(const char *start)
+void Lexer::lexWord(const char *start, Token &t)
 {
-    const char *p = start;
-    std::uint32_t h = kFoldHashSeed;
-    while (p < m_end && isIdentCont(*p)) {
-        h = foldHashStep(h, uc(*p));
+    const char *p = start + 1;
+    while (p < m_end && isIdentCont(*p))
         ++p;
-    }
     const std::size_t len = static_cast<std::size_t>(p - start);
     if (p < m_end && *p == '\'') {
         // String prefixes: the prefix is part of the literal.
         const char c0 = lower(*start);
         if (m_mysql) {
-            if (len == 1 && (c0 == 'x' || c0 == 'b'))
-                return lexQuoted(p, '\'', TokenKind::String, false, start);
-            if ((len == 1 && c0 == 'n') || (*start == '_' && len > 1))
-                return lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start);
+            if (len == 1 && (c0 == 'x' || c0 == 'b')) {
+                lexQuoted(p, '\'', TokenKind::String, false, start, t);
+                return;
+            }
+            if ((len == 1 && c0 == 'n') || (*start == '_' && len > 1)) {
+                lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start, t);
+                return;
+            }
         } else if (len == 1) {
             if (c0 == 'e') {
-                Token t = lexQuoted(p, '\'', TokenKind::String, true, start);
+                lexQuoted(p, '\'', TokenKind::String, true, start, t);
                 t.flags |= TokenEscapeString;
-                return t;
+                return;
             }
-            if (c0 == 'b' || c0 == 'x')
-                return lexQuoted(p, '\'', TokenKind::String, false, start);
-            if (c0 == 'n')
-                return lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start);
+            if (c0 == 'b' || c0 == 'x') {
+                lexQuoted(p, '\'', TokenKind::String, false, start, t);
+                return;
+            }
+            if (c0 == 'n') {
+                lexQuoted(p, '\'', TokenKind::String, m_options.backslashEscapes, start, t);
+                return;
+            }
         }
-    } else if (!m_mysql && len == 1 && lower(*start) == 'u' && p + 1 < m_end && p[0] == '&'
-               && (p[1] == '\'' || p[1] == '"')) {
+    } else if (!m_mysql && len == 1 && lower(*start) == 'u' && p + 1 < m_end && p[0] == '&' &&
+               (p[1] == '\'' || p[1] == '"')) {
         // U&'...' (no backslash escapes: the escape character introduces code points) and U&"...".
-        if (p[1] == '\'')
-            return lexQuoted(p + 1, '\'', TokenKind::String, false, start);
-        return lexQuoted(p + 1, '"', TokenKind::QuotedIdent, false, start);
+        if (p[1] == '\'') {
+            lexQuoted(p + 1, '\'', TokenKind::String, false, start, t);
+            return;
+        }
+        {
+            lexQuoted(p + 1, '"', TokenKind::QuotedIdent, false, start, t);
+            return;
+        }
     }
-    Token t;
     t.kind = TokenKind::Word;
     t.text = std::string_view(start, len);
-    t.hash = h;
-    t.keyword = detail::lookupKeyword(t.text, h);
+    t.keyword = detail::lookupKeyword(start, len, m_end);
     m_pos = p;
-    return t;
+    return;
 }
 
-Token Lexer::lexNumber(const char *start)
+void Lexer::lexNumber(const char *start, Token &t)
 {
     const char *p = start;
-    if (p + 1 < m_end && *p == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'b' || p[1] == 'B'
-                                       || p[1] == 'o' || p[1] == 'O'))
+    if (p + 1 < m_end && *p == '0' &&
+        (p[1] == 'x' || p[1] == 'X' || p[1] == 'b' || p[1] == 'B' || p[1] == 'o' || p[1] == 'O'))
         p += 2;
     while (p < m_end) {
         const char c = *p;
         if (isIdentCont(c) && c != '$') {
             // exponent sign: 1e-5, 1E+5
-            if ((c == 'e' || c == 'E') && p + 1 < m_end && (p[1] == '-' || p[1] == '+') && p + 2 < m_end
-                && isDigit(p[2])) {
+            if ((c == 'e' || c == 'E') && p + 1 < m_end && (p[1] == '-' || p[1] == '+') && p + 2 < m_end &&
+                isDigit(p[2])) {
                 p += 2;
                 continue;
             }
@@ -359,14 +433,14 @@ Token Lexer::lexNumber(const char *start)
             break;
         }
     }
-    Token t;
     t.kind = TokenKind::Number;
     t.text = std::string_view(start, static_cast<std::size_t>(p - start));
     m_pos = p;
-    return t;
+    return;
 }
 
-Token Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escapes, const char *textStart)
+void Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escapes, const char *textStart,
+                      Token &t)
 {
     const char *p = start + 1;
     bool sawBackslash = false;
@@ -376,12 +450,11 @@ Token Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escap
             ++p;
         if (p >= m_end) {
             m_flags |= LexUnterminated;
-            Token t;
             t.kind = kind;
             t.flags = TokenUnterminated;
             t.text = std::string_view(textStart, static_cast<std::size_t>(m_end - textStart));
             m_pos = m_end;
-            return t;
+            return;
         }
         if (*p == '\\') {
             sawBackslash = true;
@@ -409,7 +482,6 @@ Token Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escap
         if (quote == '"')
             m_flags |= LexBackslashInDoubleQuote;
     }
-    Token t;
     t.kind = kind;
     t.text = std::string_view(textStart, static_cast<std::size_t>(p - textStart));
     if (kind == TokenKind::QuotedIdent) {
@@ -419,20 +491,19 @@ Token Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escap
         t.hash = foldHash(inner);
     }
     m_pos = p;
-    return t;
+    return;
 }
 
-Token Lexer::lexDollar(const char *start)
+void Lexer::lexDollar(const char *start, Token &t)
 {
     const char *p = start + 1;
-    Token t;
     if (p < m_end && isDigit(*p)) {
         while (p < m_end && isDigit(*p))
             ++p;
         t.kind = TokenKind::Parameter;
         t.text = std::string_view(start, static_cast<std::size_t>(p - start));
         m_pos = p;
-        return t;
+        return;
     }
     // $tag$ ... $tag$ where tag is empty or an identifier without $.
     if (p < m_end && *p != '$') {
@@ -440,7 +511,7 @@ Token Lexer::lexDollar(const char *start)
             t.kind = TokenKind::Operator;
             t.text = std::string_view(start, 1);
             m_pos = start + 1;
-            return t;
+            return;
         }
         while (p < m_end && isIdentCont(*p) && *p != '$')
             ++p;
@@ -448,14 +519,14 @@ Token Lexer::lexDollar(const char *start)
             t.kind = TokenKind::Operator;
             t.text = std::string_view(start, 1);
             m_pos = start + 1;
-            return t;
+            return;
         }
     }
     if (p >= m_end) {
         t.kind = TokenKind::Operator;
         t.text = std::string_view(start, 1);
         m_pos = start + 1;
-        return t;
+        return;
     }
     const std::string_view tag(start, static_cast<std::size_t>(p - start) + 1); // "$tag$"
     const std::string_view rest(p + 1, static_cast<std::size_t>(m_end - (p + 1)));
@@ -466,18 +537,17 @@ Token Lexer::lexDollar(const char *start)
         t.flags = TokenUnterminated;
         t.text = std::string_view(start, static_cast<std::size_t>(m_end - start));
         m_pos = m_end;
-        return t;
+        return;
     }
     const char *after = p + 1 + close + tag.size();
     t.text = std::string_view(start, static_cast<std::size_t>(after - start));
     m_pos = after;
-    return t;
+    return;
 }
 
-Token Lexer::lexVariable(const char *start)
+void Lexer::lexVariable(const char *start, Token &t)
 {
     const char *p = start + 1;
-    Token t;
     if (p < m_end && *p == '@') {
         ++p;
         // @@[global.|session.|local.]name
@@ -485,9 +555,9 @@ Token Lexer::lexVariable(const char *start)
         while (p < m_end && (isIdentCont(*p) || *p == '.'))
             ++p;
         if (p < m_end && *p == '`' && p == nameStart) {
-            Token q = lexQuoted(p, '`', TokenKind::QuotedIdent, false, start);
-            q.kind = TokenKind::SystemVariable;
-            return q;
+            lexQuoted(p, '`', TokenKind::QuotedIdent, false, start, t);
+            t.kind = TokenKind::SystemVariable;
+            return;
         }
         std::string_view name(nameStart, static_cast<std::size_t>(p - nameStart));
         const std::size_t dot = name.rfind('.');
@@ -497,13 +567,13 @@ Token Lexer::lexVariable(const char *start)
         t.text = std::string_view(start, static_cast<std::size_t>(p - start));
         t.hash = foldHash(name);
         m_pos = p;
-        return t;
+        return;
     }
     if (p < m_end && (*p == '\'' || *p == '"' || *p == '`')) {
-        Token q = lexQuoted(p, *p, TokenKind::QuotedIdent, *p != '`' && m_options.backslashEscapes, start);
-        q.kind = TokenKind::Variable;
-        q.hash = foldHash(unquotedName(q));
-        return q;
+        lexQuoted(p, *p, TokenKind::QuotedIdent, *p != '`' && m_options.backslashEscapes, start, t);
+        t.kind = TokenKind::Variable;
+        t.hash = foldHash(unquotedName(t));
+        return;
     }
     const char *nameStart = p;
     while (p < m_end && (isIdentCont(*p) || *p == '.'))
@@ -512,13 +582,13 @@ Token Lexer::lexVariable(const char *start)
         t.kind = TokenKind::Operator;
         t.text = std::string_view(start, 1);
         m_pos = start + 1;
-        return t;
+        return;
     }
     t.kind = TokenKind::Variable;
     t.text = std::string_view(start, static_cast<std::size_t>(p - start));
     t.hash = foldHash(std::string_view(nameStart, static_cast<std::size_t>(p - nameStart)));
     m_pos = p;
-    return t;
+    return;
 }
 
 void Lexer::skipLineComment()
@@ -552,8 +622,8 @@ bool Lexer::skipBlockComment()
             // Version: exactly five digits (MySQL); MariaDB also accepts a sixth.
             std::uint32_t version = 0;
             bool hasVersion = false;
-            if (m_end - q >= 5 && isDigit(q[0]) && isDigit(q[1]) && isDigit(q[2]) && isDigit(q[3])
-                && isDigit(q[4])) {
+            if (m_end - q >= 5 && isDigit(q[0]) && isDigit(q[1]) && isDigit(q[2]) && isDigit(q[3]) &&
+                isDigit(q[4])) {
                 hasVersion = true;
                 for (int i = 0; i < 5; ++i)
                     version = version * 10 + static_cast<std::uint32_t>(q[i] - '0');
@@ -582,8 +652,8 @@ bool Lexer::skipBlockComment()
                     } else {
                         execute = version <= server;
                         // MariaDB skips MySQL 5.7+/8.0-specific comments (50700..99999).
-                        if (m_options.dialect == Dialect::MariaDB && !mariaComment && version >= 50700
-                            && version <= 99999)
+                        if (m_options.dialect == Dialect::MariaDB && !mariaComment && version >= 50700 &&
+                            version <= 99999)
                             execute = false;
                     }
                     break;

@@ -194,7 +194,18 @@ TEST(Lexer, KeywordsAreResolvedCaseInsensitively)
     EXPECT_NE(a.keyword, 0);
     EXPECT_EQ(a.keyword, b.keyword);
     EXPECT_EQ(c.keyword, 0);
-    EXPECT_EQ(a.hash, foldHash("SELECT"));
+    EXPECT_EQ(Lexer("`NOW`", LexOptions::forDialect(Dialect::MySQL)).next().hash, foldHash("now"));
+    // Every keyword the classifier relies on resolves, in any case; near misses do not.
+    for (const char *kw : {"select", "WITH", "Insert", "update", "DELETE", "for", "share", "into", "outfile",
+                           "lock", "unlock", "tables", "sql_calc_found_rows", "characteristics", "serializable",
+                           "persist_only", "xa", "do", "in", "is", "of", "on", "or", "to"}) {
+        Lexer l(kw, LexOptions::forDialect(Dialect::MySQL));
+        EXPECT_NE(l.next().keyword, 0) << kw;
+    }
+    for (const char *word : {"selects", "sele", "x", "fo", "inserts", "update_", "sbtest1", "id", "k", "c", "pad"}) {
+        Lexer l(word, LexOptions::forDialect(Dialect::MySQL));
+        EXPECT_EQ(l.next().keyword, 0) << word;
+    }
 }
 
 TEST(Lexer, HighByteBeforeBackslashIsNoticed)

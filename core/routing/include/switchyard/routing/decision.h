@@ -126,6 +126,8 @@ enum class ReasonCode : std::uint16_t {
 
 struct Reason
 {
+    Reason() {}   // user-provided: no zero-filling of textBuf when a decision adds a reason
+
     ReasonCode code = ReasonCode::EmptyStatement;
     std::uint32_t count = 0;
     std::uint32_t total = 0;

@@ -81,7 +81,7 @@ struct Token
     TokenKind kind = TokenKind::End;
     std::uint8_t flags = 0;      // TokenFlag bits
     std::uint16_t keyword = 0;   // internal keyword id for Word tokens; 0 = not a keyword
-    std::uint32_t hash = 0;      // case-insensitive hash of Word/QuotedIdent/Variable names
+    std::uint32_t hash = 0;      // foldHash of the name inside QuotedIdent/Variable tokens (0 for others)
 
     bool is(TokenKind k) const { return kind == k; }
 };
@@ -139,11 +139,12 @@ public:
     const LexOptions &options() const { return m_options; }
 
 private:
-    Token lexWord(const char *start);
-    Token lexNumber(const char *start);
-    Token lexQuoted(const char *start, char quote, TokenKind kind, bool escapes, const char *textStart);
-    Token lexDollar(const char *start);
-    Token lexVariable(const char *start);
+    void lexInto(Token &t);   // t is default-constructed
+    void lexWord(const char *start, Token &t);
+    void lexNumber(const char *start, Token &t);
+    void lexQuoted(const char *start, char quote, TokenKind kind, bool escapes, const char *textStart, Token &t);
+    void lexDollar(const char *start, Token &t);
+    void lexVariable(const char *start, Token &t);
     bool skipBlockComment();     // at "/*"; returns true when the comment opened executable SQL
     void skipLineComment();
     void noteHint(const char *begin, const char *end);
