@@ -2,6 +2,7 @@
 
 #include "switchyard/core/sandbox.h"
 #include "switchyard/ui/cluster_monitor.h"
+#include "switchyard/ui/cluster_view.h"
 #include "switchyard/ui/credential_resolver.h"
 #include "switchyard/ui/node_table_model.h"
 #include "switchyard/ui/profile_dialog.h"
@@ -50,7 +51,6 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 {
     m_secrets = m_options.secretStore ? m_options.secretStore : new KeychainSecretStore(QStringLiteral("switchyard"), this);
     m_launcher = new SandboxLauncher(this);
-    m_nodeModel = new NodeTableModel(this);
     buildUi();
     reloadProfiles();
 
@@ -177,20 +177,11 @@ void MainWindow::buildUi()
     m_header->setFont(hf);
     m_subHeader = new QLabel;
     m_subHeader->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    m_nodeView = new QTableView;
-    m_nodeView->setObjectName(QStringLiteral("nodeView"));
-    m_nodeView->setModel(m_nodeModel);
-    m_nodeView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_nodeView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_nodeView->setAlternatingRowColors(true);
-    m_nodeView->verticalHeader()->hide();
-    m_nodeView->horizontalHeader()->setStretchLastSection(true);
-    m_nodeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_nodeView->horizontalHeader()->setSectionResizeMode(NodeTableModel::State, QHeaderView::Stretch);
-    m_nodeView->setWordWrap(false);
+    m_clusterView = new ClusterView;
+    m_clusterView->setObjectName(QStringLiteral("clusterView"));
     cl->addWidget(m_header);
     cl->addWidget(m_subHeader);
-    cl->addWidget(m_nodeView, 1);
+    cl->addWidget(m_clusterView, 1);
 
     auto *rightSide = new QWidget;
     auto *rl = new QVBoxLayout(rightSide);
@@ -217,7 +208,7 @@ void MainWindow::buildUi()
 
     m_statusLabel = new QLabel(Tr::tr("No cluster open"));
     statusBar()->addPermanentWidget(m_statusLabel);
-    resize(1100, 520);
+    resize(1280, 760);
 }
 
 void MainWindow::reloadProfiles()
@@ -273,7 +264,8 @@ void MainWindow::openProfile(const Profile &profile)
     m_subHeader->setText(Tr::tr("%1 · monitor user %2 · polling every %3 s")
                              .arg(engineTitle(profile.engine), profile.monitorUser)
                              .arg(profile.pollIntervalMs / 1000.0, 0, 'g', 3));
-    m_nodeModel->setLagThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
+    m_clusterView->setLagThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
+    m_clusterView->setClusterName(profile.name);
     m_pages->setCurrentIndex(ClusterPage);
     m_statusLabel->setText(Tr::tr("Looking up credentials…"));
 
@@ -353,12 +345,12 @@ void MainWindow::closeCluster()
         m_monitor->deleteLater();
         m_monitor = nullptr;
     }
-    m_nodeModel->setSnapshot(nullptr);
+    m_clusterView->setSnapshot(nullptr);
 }
 
 void MainWindow::onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot)
 {
-    m_nodeModel->setSnapshot(snapshot);
+    m_clusterView->setSnapshot(snapshot);
     const int total = static_cast<int>(snapshot->nodes.size());
     const int up = snapshot->countReachable();
     m_statusLabel->setText(Tr::tr("Round %1 · %2 of %3 nodes answered · %4")
@@ -535,6 +527,16 @@ void MainWindow::clearBanner()
 {
     m_banner->clear();
     m_banner->hide();
+}
+
+NodeTableModel *MainWindow::nodeModel() const
+{
+    return m_clusterView->nodeModel();
+}
+
+QTableView *MainWindow::nodeView() const
+{
+    return m_clusterView->nodeTable();
 }
 
 QString MainWindow::bannerText() const

@@ -23,6 +23,7 @@ class QPushButton;
 namespace switchyard::ui {
 
 class ClusterMonitor;
+class ClusterView;
 class NodeTableModel;
 class SandboxLauncher;
 class SecretStore;
@@ -61,8 +62,9 @@ public:
                       const QString &adminPassword);
 
     ClusterMonitor *monitor() const { return m_monitor; }
-    NodeTableModel *nodeModel() const { return m_nodeModel; }
-    QTableView *nodeView() const { return m_nodeView; }
+    NodeTableModel *nodeModel() const;
+    QTableView *nodeView() const;
+    ClusterView *clusterView() const { return m_clusterView; }
     QListWidget *profileList() const { return m_profileList; }
     QString bannerText() const;
     QString statusText() const;
@@ -90,7 +92,6 @@ private:
     std::unique_ptr<Profile> m_profile;
     ClusterMonitor *m_monitor = nullptr;
     SandboxLauncher *m_launcher = nullptr;
-    NodeTableModel *m_nodeModel = nullptr;
 
     QListWidget *m_profileList = nullptr;
     QLabel *m_profileProblems = nullptr;
@@ -99,7 +100,7 @@ private:
     QLabel *m_header = nullptr;
     QLabel *m_subHeader = nullptr;
     QLabel *m_banner = nullptr;
-    QTableView *m_nodeView = nullptr;
+    ClusterView *m_clusterView = nullptr;
     QLabel *m_statusLabel = nullptr;
     QPushButton *m_mariaButton = nullptr;
     QPushButton *m_pgButton = nullptr;
