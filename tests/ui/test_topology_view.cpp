@@ -12,6 +12,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QXmlStreamReader>
 
 using namespace switchyard;
@@ -371,6 +372,47 @@ private slots:
         // A small cluster is not blown up past 100 %.
         view.setSnapshot(fx::tree());
         QCOMPARE(view.zoom(), 1.0);
+    }
+
+    void dragPansAndHoverExplains()
+    {
+        TopologyView view;
+        view.resize(800, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(fx::large(60));
+        view.setZoom(1.0);
+        view.selectNode(QStringLiteral("replica-20"));
+        // Find a spot with no card or arrow under it, and drag the background from there.
+        QPoint empty;
+        for (int y = 20; y < 480 && empty.isNull(); y += 10)
+            for (int x = 20; x < 780 && empty.isNull(); x += 10)
+                if (!view.itemAt(QPoint(x, y)) && !view.itemAt(QPoint(x - 60, y)))
+                    empty = QPoint(x, y);
+        QVERIFY(!empty.isNull());
+        const int h = view.horizontalScrollBar()->value(), v = view.verticalScrollBar()->value();
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, empty);
+        // A real drag sends many moves (Qt treats six or fewer as a click, which deselects).
+        for (int step = 1; step <= 12; ++step) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(empty - QPoint(5 * step, 0)),
+                             view.viewport()->mapToGlobal(QPointF(empty - QPoint(5 * step, 0))), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view.viewport(), &move);
+        }
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, empty - QPoint(60, 0));
+        QCOMPARE(view.verticalScrollBar()->value(), v);
+        QVERIFY(view.horizontalScrollBar()->value() > h);
+        QVERIFY(!view.followsWindow());
+        QCOMPARE(view.selectedNode(), QStringLiteral("replica-20")); // a drag is not a click
+
+        // Hovering a card shows everything it abbreviates.
+        const QPoint card = viewportPointOf(view, QStringLiteral("replica-20"));
+        QHelpEvent help(QEvent::ToolTip, card, view.viewport()->mapToGlobal(card));
+        QApplication::sendEvent(view.viewport(), &help);
+        QVERIFY(QToolTip::isVisible());
+        QVERIFY(
+            QToolTip::text().startsWith(QStringLiteral("replica-20\n10.0.0.20:4020\nReplica · read-only")));
+        QToolTip::hideText();
     }
 
     void exportWritesPngAndSvg()

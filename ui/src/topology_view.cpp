@@ -1393,6 +1393,7 @@ bool TopologyView::exportSvg(const QString &file) const
     generator.setFileName(file);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    generator.setResolution(96); // CSS pixels: browsers show it at the size of the PNG
     generator.setTitle(tr("Replication topology"));
     if (d->snapshot)
         generator.setDescription(
