@@ -132,8 +132,9 @@ struct ScanOptions
 struct ScanResult
 {
     int tokens = 0;
-    Token first;
 };
+
+const Token kNoToken{};
 
 const StatementInfo kBlank{};
 
@@ -229,7 +230,9 @@ private:
         int depth = o.depth;
         int withDepth = o.cteList ? depth : -1;
         bool expectCte = o.cteList;
-        Token prev, prev2;
+        // Tokens live in the packet's array: keep pointers, not copies.
+        const Token *prev = &kNoToken;
+        const Token *prev2 = &kNoToken;
         for (;;) {
             const Token &pk = peek();
             if (isStop(pk))
@@ -240,9 +243,8 @@ private:
                 break;
             if (o.stopAtFor && depth == o.depth && isKw(pk, Kw_FOR))
                 break;
-            Token t = take();
-            if (r.tokens++ == 0)
-                r.first = t;
+            const Token &t = take();
+            ++r.tokens;
             switch (t.kind) {
             case TokenKind::LParen:
                 ++depth;
@@ -252,14 +254,14 @@ private:
                     --depth;
                 break;
             case TokenKind::Word:
-                handleWord(st, t, prev, prev2, depth, withDepth, expectCte);
+                handleWord(st, t, *prev, *prev2, depth, withDepth, expectCte);
                 break;
             case TokenKind::QuotedIdent:
                 if (expectCte) {
                     expectCte = false;
-                } else if (peek().kind == TokenKind::LParen && prev.kind != TokenKind::DoubleColon
-                           && !isKw(prev, Kw_AS)) {
-                    functionCall(st, t, prev, prev2, true);
+                } else if (peek().kind == TokenKind::LParen && prev->kind != TokenKind::DoubleColon
+                           && !isKw(*prev, Kw_AS)) {
+                    functionCall(st, t, *prev, *prev2, true);
                 }
                 break;
             case TokenKind::Variable:
@@ -269,14 +271,14 @@ private:
                 handleSystemVariable(st, t);
                 break;
             case TokenKind::Comma:
-                if (withDepth == depth && prev.kind == TokenKind::RParen)
+                if (withDepth == depth && prev->kind == TokenKind::RParen)
                     expectCte = true;
                 break;
             default:
                 break;
             }
             prev2 = prev;
-            prev = t;
+            prev = &t;
         }
         return r;
     }

@@ -445,9 +445,14 @@ void Lexer::lexQuoted(const char *start, char quote, TokenKind kind, bool escape
     const char *p = start + 1;
     bool sawBackslash = false;
     for (;;) {
-        // Find the next quote or backslash.
-        while (p < m_end && *p != quote && *p != '\\')
-            ++p;
+        // Find the next quote or backslash: memchr for the quote (vectorised), then a look for a
+        // backslash only in the stretch before it.
+        {
+            const void *q = std::memchr(p, quote, static_cast<std::size_t>(m_end - p));
+            const char *stop = q ? static_cast<const char *>(q) : m_end;
+            const void *bs = std::memchr(p, '\\', static_cast<std::size_t>(stop - p));
+            p = bs ? static_cast<const char *>(bs) : stop;
+        }
         if (p >= m_end) {
             m_flags |= LexUnterminated;
             t.kind = kind;
