@@ -111,11 +111,14 @@ ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
     m_problemsView->setWordWrap(false);
     m_problemsView->setAlternatingRowColors(true);
     m_problemsView->verticalHeader()->hide();
+    // The problem in words takes the room; the detail (also in the tooltip) gets what is set.
     m_problemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::ProblemColumn,
+                                                             QHeaderView::Stretch);
+    m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::DetailColumn,
                                                              QHeaderView::Interactive);
-    m_problemsView->horizontalHeader()->setStretchLastSection(true);
-    m_problemsView->setColumnWidth(ProblemsModel::ProblemColumn, 240);
+    m_problemsView->horizontalHeader()->setStretchLastSection(false);
+    m_problemsView->setColumnWidth(ProblemsModel::DetailColumn, 180);
     pl->addWidget(m_problemsHeader);
     pl->addWidget(m_problemsView, 1);
 
