@@ -96,6 +96,10 @@ private slots:
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs[0].last().x(), 39'000.0);    // the line stops at the last answer ...
         QCOMPARE(runs[1].first().x(), 50'000.0);   // ... and resumes at the first one after
+        const auto gaps = chart.gaps(QStringLiteral("db-2"));   // and the gap is shaded
+        QCOMPARE(gaps.size(), std::size_t(1));
+        QCOMPARE(gaps[0].first, 39'000.0);
+        QCOMPARE(gaps[0].second, 50'000.0);
         for (const auto &run : runs)
             for (const QPointF &p : run)
                 QVERIFY2(p.y() > 0.0, "an unknown lag must not be drawn as 0");
@@ -204,6 +208,8 @@ private slots:
         QVERIFY(db3[1].first().x() >= static_cast<double>(s.downToMs));
         QVERIFY(db3[1].last().x() < static_cast<double>(s.unknownFromMs));
         QVERIFY(db3[2].first().x() >= static_cast<double>(s.unknownToMs));
+        QCOMPARE(lag->gaps(QStringLiteral("db-3")).size(), std::size_t(2));
+        QVERIFY(lag->gaps(QStringLiteral("db-2")).empty());
         QCOMPARE(lag->thresholdLine(false), 10.0);
         QCOMPARE(lag->thresholdLine(true), 30.0);
         double peak = 0;

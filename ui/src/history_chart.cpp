@@ -3,6 +3,7 @@
 #include "switchyard/ui/event_text.h"
 #include "switchyard/ui/tr.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QCursor>
 #include <QDateTime>
@@ -186,7 +187,10 @@ HistoryChart::NodeLines &HistoryChart::linesFor(const QString &node)
             return l;
     if (!m_colorIndex.contains(node))
         m_colorIndex.insert(node, static_cast<int>(m_colorIndex.size()));
-    m_lines.push_back({node, colorFor(node), {}, {}});
+    NodeLines lines;
+    lines.node = node;
+    lines.color = colorFor(node);
+    m_lines.push_back(std::move(lines));
     return m_lines.back();
 }
 
@@ -218,6 +222,18 @@ void HistoryChart::rebuild()
             continue;   // PostgreSQL has no queries counter: no empty legend entry
         NodeLines &lines = linesFor(n->node);
         present.push_back(n->node);
+        lines.gaps.clear();
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            if (!std::isnan(pts[i].y))
+                continue;
+            const double from = i > 0 ? pts[i - 1].x : pts[i].x;
+            std::size_t j = i;
+            while (j < pts.size() && std::isnan(pts[j].y))
+                ++j;
+            const double to = j < pts.size() ? pts[j].x : pts[j - 1].x;
+            lines.gaps.emplace_back(from, to);
+            i = j;
+        }
         lines.points = core::lttbWithGaps(pts, budget);
         // Unbroken runs become series; reuse the ones from the last refresh.
         QList<QList<QPointF>> runs;
@@ -271,6 +287,10 @@ void HistoryChart::rebuild()
                 m_chart->removeSeries(s);
                 delete s;
             }
+            if (it->gapBand) {
+                m_chart->removeSeries(it->gapBand);
+                delete it->gapBand;
+            }
             it = m_lines.erase(it);
         } else {
             ++it;
@@ -282,6 +302,36 @@ void HistoryChart::rebuild()
         yMax = std::max(yMax, m_crit);
     updateAxes(yMax);
     const double top = m_y->max();
+    // Gaps as light bands in the node's colour, behind the lines: where a node was down or its
+    // figure unknown, the chart says so instead of leaving an easily missed hole.
+    for (NodeLines &lines : m_lines) {
+        if (lines.gaps.empty()) {
+            if (lines.gapBand) {
+                m_chart->removeSeries(lines.gapBand);
+                delete lines.gapBand;
+                lines.gapBand = nullptr;
+            }
+            continue;
+        }
+        QList<QPointF> outline;
+        for (const auto &[from, to] : lines.gaps) {
+            outline << QPointF(from, 0) << QPointF(from, top) << QPointF(to, top) << QPointF(to, 0);
+        }
+        if (!lines.gapBand) {
+            auto *upper = new QLineSeries;
+            lines.gapBand = new QAreaSeries(upper);
+            upper->setParent(lines.gapBand);
+            QColor fill = lines.color;
+            fill.setAlpha(38);
+            lines.gapBand->setBrush(fill);
+            lines.gapBand->setPen(Qt::NoPen);
+            m_chart->addSeries(lines.gapBand);
+            lines.gapBand->attachAxis(m_x);
+            lines.gapBand->attachAxis(m_y);
+        }
+        lines.gapBand->upperSeries()->replace(outline);
+        lines.gapBand->setName(Tr::tr("%1: no data").arg(lines.node));
+    }
     auto horizontal = [&](QLineSeries *line, double y, const QString &name) {
         if (thresholds) {
             line->replace(QList<QPointF>{QPointF(static_cast<double>(m_from), y), QPointF(static_cast<double>(m_to), y)});
@@ -310,18 +360,12 @@ void HistoryChart::rebuild()
 
 void HistoryChart::updateAxes(double yMax)
 {
-    // A round top with a little headroom, so the highest line and the threshold are not glued
-    // to the frame.
-    double top = yMax <= 0 ? 1.0 : yMax * 1.12;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
-        if (step * magnitude >= top) {
-            top = step * magnitude;
-            break;
-        }
-    }
-    m_y->setRange(0, top);
+    // Headroom so the highest line and the threshold are not glued to the frame; round ticks.
+    m_y->setRange(0, yMax <= 0 ? 1.0 : yMax * 1.08);
     m_y->setTickCount(6);
+    m_y->applyNiceNumbers();
+    if (m_y->min() < 0)
+        m_y->setMin(0);
 }
 
 void HistoryChart::resizeEvent(QResizeEvent *event)
@@ -349,6 +393,14 @@ QList<QList<QPointF>> HistoryChart::segments(const QString &node) const
             out.append(s->points());
     }
     return out;
+}
+
+std::vector<std::pair<double, double>> HistoryChart::gaps(const QString &node) const
+{
+    for (const NodeLines &l : m_lines)
+        if (l.node == node)
+            return l.gaps;
+    return {};
 }
 
 std::optional<double> HistoryChart::thresholdLine(bool critical) const

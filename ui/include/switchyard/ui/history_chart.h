@@ -21,6 +21,7 @@
 #include <optional>
 #include <vector>
 
+class QAreaSeries;
 class QChart;
 class QDateTimeAxis;
 class QLineSeries;
@@ -62,6 +63,8 @@ public:
     QStringList nodes() const;
     QList<QList<QPointF>> segments(const QString &node) const;
     std::optional<double> thresholdLine(bool critical) const;   // y of the visible line
+    // Where `node` has no value in the window (unreachable, unknown, not recorded), shaded.
+    std::vector<std::pair<double, double>> gaps(const QString &node) const;
     std::optional<qint64> marker() const { return m_marker; }
     QColor colorFor(const QString &node) const;
     // The tooltip for the point of `node`'s line nearest to time `atMs`.
@@ -86,6 +89,8 @@ private:
         QColor color;
         std::vector<core::ChartPoint> points;   // downsampled, NaN = break
         QList<QLineSeries *> runs;
+        std::vector<std::pair<double, double>> gaps;   // [from, to] ms without a value
+        QAreaSeries *gapBand = nullptr;                // light bands over the gaps
     };
 
     void rebuild();
