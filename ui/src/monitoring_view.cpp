@@ -278,8 +278,27 @@ void MonitoringView::setProfile(const Profile &profile, const QString &historyPa
     connect(m_recorder.get(), &HistoryRecorder::roundRecorded, this, &MonitoringView::onRound);
     connect(m_recorder.get(), &HistoryRecorder::eventsDetected, this, &MonitoringView::onEventsDetected);
     m_lagChart->setThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
-    // PostgreSQL has no queries counter: start with what it has.
-    m_throughputMetric->setCurrentIndex(0);
+    // Offer the figures this engine has: WAL bytes for PostgreSQL, GTID distance and a
+    // queries counter for the MySQL family.
+    const bool pg = profile.engine == core::Engine::PostgreSQL;
+    {
+        const QSignalBlocker blockLag(m_lagMetric), blockThroughput(m_throughputMetric);
+        m_lagMetric->clear();
+        m_lagMetric->addItem(Tr::tr("Lag in seconds"), static_cast<int>(Metric::Lag));
+        if (pg)
+            m_lagMetric->addItem(Tr::tr("WAL bytes behind"), static_cast<int>(Metric::BytesBehind));
+        else
+            m_lagMetric->addItem(Tr::tr("Transactions behind (GTID)"), static_cast<int>(Metric::TransactionsBehind));
+        m_throughputMetric->clear();
+        for (Metric m : {Metric::Transactions, Metric::Queries, Metric::RowsRead, Metric::RowsWritten, Metric::Connections,
+                         Metric::ThreadsRunning}) {
+            if (pg && m == Metric::Queries)
+                continue;   // pg_stat_database counts transactions, not statements
+            m_throughputMetric->addItem(HistoryChart::metricTitle(m), static_cast<int>(m));
+        }
+    }
+    m_lagChart->setMetric(Metric::Lag);
+    m_throughputChart->setMetric(Metric::Transactions);
     setNotificationsEnabled(profile.notifyCritical);
     m_eventModel->setEvents({});
     m_status->clear();
