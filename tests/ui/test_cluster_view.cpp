@@ -191,7 +191,7 @@ private slots:
         const double fitted = graph->zoom();
         QAction *in = toolbarAction(*m_view, QStringLiteral("+"));
         QAction *out = toolbarAction(*m_view, QStringLiteral("−"));
-        QAction *actual = toolbarAction(*m_view, QStringLiteral("100 %"));
+        QAction *actual = toolbarAction(*m_view, QStringLiteral("Actual size"));
         QAction *fit = toolbarAction(*m_view, QStringLiteral("Fit"));
         QVERIFY(in && out && actual && fit);
         in->trigger();

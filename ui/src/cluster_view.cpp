@@ -46,18 +46,21 @@ ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
     m_toolBar = new QToolBar;
     m_toolBar->setObjectName(QStringLiteral("clusterToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // − [current zoom] +  |  Actual size  Fit: the percentage is shown once, between its buttons.
     auto *zoomOut = m_toolBar->addAction(tr("−"), m_graph, &TopologyView::zoomOut);
     zoomOut->setToolTip(tr("Zoom out (−, or the mouse wheel)"));
+    m_zoomLabel = new QLabel;
+    m_zoomLabel->setMinimumWidth(56);
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
+    m_zoomLabel->setToolTip(tr("Current zoom"));
+    m_toolBar->addWidget(m_zoomLabel);
     auto *zoomIn = m_toolBar->addAction(tr("+"), m_graph, &TopologyView::zoomIn);
     zoomIn->setToolTip(tr("Zoom in (+, or the mouse wheel)"));
-    auto *actual = m_toolBar->addAction(tr("100 %"), m_graph, &TopologyView::resetZoom);
-    actual->setToolTip(tr("Actual size (0)"));
+    m_toolBar->addSeparator();
+    auto *actual = m_toolBar->addAction(tr("Actual size"), m_graph, &TopologyView::resetZoom);
+    actual->setToolTip(tr("Zoom to 100 % (0)"));
     auto *fit = m_toolBar->addAction(tr("Fit"), m_graph, &TopologyView::fitToWindow);
     fit->setToolTip(tr("Fit the whole topology in the window and follow it (F)"));
-    m_zoomLabel = new QLabel;
-    m_zoomLabel->setMinimumWidth(80);
-    m_zoomLabel->setAlignment(Qt::AlignCenter);
-    m_toolBar->addWidget(m_zoomLabel);
     m_toolBar->addSeparator();
     m_exportPng = m_toolBar->addAction(tr("Export PNG…"), this, &ClusterView::exportPng);
     m_exportPng->setToolTip(tr("Save the whole topology picture as a PNG image"));
@@ -310,7 +313,7 @@ void ClusterView::updateProblemsHeader()
 
 void ClusterView::updateZoomLabel(double factor)
 {
-    m_zoomLabel->setText(tr("Zoom %1 %").arg(qRound(factor * 100)));
+    m_zoomLabel->setText(tr("%1 %").arg(qRound(factor * 100)));
 }
 
 QString ClusterView::selectedRowsText() const

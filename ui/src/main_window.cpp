@@ -4,6 +4,7 @@
 #include "switchyard/ui/cluster_monitor.h"
 #include "switchyard/ui/cluster_view.h"
 #include "switchyard/ui/credential_resolver.h"
+#include "switchyard/ui/monitoring_view.h"
 #include "switchyard/ui/node_table_model.h"
 #include "switchyard/ui/profile_dialog.h"
 #include "switchyard/ui/sandbox_launcher.h"
@@ -30,6 +31,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -179,9 +181,15 @@ void MainWindow::buildUi()
     m_subHeader->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_clusterView = new ClusterView;
     m_clusterView->setObjectName(QStringLiteral("clusterView"));
+    m_monitoringView = new MonitoringView;
+    m_monitoringView->setObjectName(QStringLiteral("monitoringView"));
+    m_clusterTabs = new QTabWidget;
+    m_clusterTabs->setDocumentMode(true);
+    m_clusterTabs->addTab(m_clusterView, Tr::tr("Topology"));
+    m_clusterTabs->addTab(m_monitoringView, Tr::tr("Charts and events"));
     cl->addWidget(m_header);
     cl->addWidget(m_subHeader);
-    cl->addWidget(m_clusterView, 1);
+    cl->addWidget(m_clusterTabs, 1);
 
     auto *rightSide = new QWidget;
     auto *rl = new QVBoxLayout(rightSide);
@@ -266,6 +274,7 @@ void MainWindow::openProfile(const Profile &profile)
                              .arg(profile.pollIntervalMs / 1000.0, 0, 'g', 3));
     m_clusterView->setLagThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
     m_clusterView->setClusterName(profile.name);
+    m_monitoringView->setProfile(profile);
     m_pages->setCurrentIndex(ClusterPage);
     m_statusLabel->setText(Tr::tr("Looking up credentials…"));
 
@@ -334,6 +343,7 @@ void MainWindow::startMonitor(const Profile &profile, const QString &password)
     m_monitor = new ClusterMonitor(std::move(nodes), std::chrono::milliseconds(profile.pollIntervalMs), this);
     m_monitor->setTopologyOptions({profile.lagWarnSeconds, profile.lagCriticalSeconds});
     connect(m_monitor, &ClusterMonitor::snapshotUpdated, this, &MainWindow::onSnapshot);
+    m_monitoringView->attach(m_monitor);
     m_statusLabel->setText(Tr::tr("Connecting to %n node(s)…", nullptr, static_cast<int>(profile.seeds.size())));
     m_monitor->start();
 }
@@ -341,11 +351,13 @@ void MainWindow::startMonitor(const Profile &profile, const QString &password)
 void MainWindow::closeCluster()
 {
     if (m_monitor) {
+        m_monitoringView->detach();
         m_monitor->stop();
         m_monitor->deleteLater();
         m_monitor = nullptr;
     }
     m_clusterView->setSnapshot(nullptr);
+    m_monitoringView->clear();
 }
 
 void MainWindow::onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot)

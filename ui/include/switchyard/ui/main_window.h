@@ -17,6 +17,7 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QPushButton;
 
@@ -24,6 +25,7 @@ namespace switchyard::ui {
 
 class ClusterMonitor;
 class ClusterView;
+class MonitoringView;
 class NodeTableModel;
 class SandboxLauncher;
 class SecretStore;
@@ -65,6 +67,7 @@ public:
     NodeTableModel *nodeModel() const;
     QTableView *nodeView() const;
     ClusterView *clusterView() const { return m_clusterView; }
+    MonitoringView *monitoringView() const { return m_monitoringView; }
     QListWidget *profileList() const { return m_profileList; }
     QString bannerText() const;
     QString statusText() const;
@@ -101,6 +104,8 @@ private:
     QLabel *m_subHeader = nullptr;
     QLabel *m_banner = nullptr;
     ClusterView *m_clusterView = nullptr;
+    MonitoringView *m_monitoringView = nullptr;
+    QTabWidget *m_clusterTabs = nullptr;
     QLabel *m_statusLabel = nullptr;
     QPushButton *m_mariaButton = nullptr;
     QPushButton *m_pgButton = nullptr;
