@@ -874,7 +874,17 @@ void candidateChecks(std::vector<PreflightCheck> &checks, const ClusterFacts &fa
                                        "it will be repointed anyway; fix its replication afterwards"));
         }
         const auto lag = s.lagSeconds;
-        if (lag && *lag <= options.maxLagSeconds)
+        // PostgreSQL reports no lag in seconds before the standby replayed its first
+        // transaction; the WAL still to replay says as much.
+        std::optional<std::int64_t> replayGap;
+        if (!s.channels.empty() && s.channels.front().receivedLsn && s.channels.front().replayedLsn)
+            replayGap = static_cast<std::int64_t>(*s.channels.front().receivedLsn)
+                        - static_cast<std::int64_t>(*s.channels.front().replayedLsn);
+        if (!lag && facts.engine == Engine::PostgreSQL && s.ioThreadRunning == true && replayGap
+            && *replayGap < 16 * 1024 * 1024)
+            checks.push_back(check("candidate_lag", CheckLevel::Green, name,
+                                   "streaming, " + std::to_string(*replayGap) + " bytes of WAL to replay"));
+        else if (lag && *lag <= options.maxLagSeconds)
             checks.push_back(check("candidate_lag", CheckLevel::Green, name,
                                    "lag " + std::to_string(static_cast<long long>(*lag)) + " s (limit "
                                        + std::to_string(static_cast<long long>(options.maxLagSeconds)) + " s)"));
@@ -1132,8 +1142,8 @@ PlannedOperation planSwitchover(const ClusterFacts &facts, const OperationOption
     candidateErrantCheck(checks, cand, &p, facts, false, false);
     checkGtidAndFormats(checks, facts, c);
     checkVersions(checks, facts, cand);
-    checkReplicationCredentials(checks, cand, options, primaryName,
-                                options.rejoinOldPrimary && facts.engine == Engine::MySQL);
+    if (facts.engine == Engine::MySQL)
+        checkReplicationCredentials(checks, cand, options, primaryName, options.rejoinOldPrimary);
     const bool events = facts.engine == Engine::MySQL && p.eventScheduler && !p.enabledEvents.empty();
     checkPrivileges(checks, facts, p, "primary", events, options.killPrivilegedSessions || options.killLongTransactions);
     checkPrivileges(checks, facts, cand, "candidate", events, false);
