@@ -24,7 +24,7 @@ mkdir -p "$corpus" "$crashes"
 
 log=$build/fuzz-router.log
 set +e
-"$build/tests/fuzz/fuzz_router" "$corpus" -dict="$here/router.dict" -max_total_time="$seconds" -jobs=1 -workers=1 \
+"$build/tests/fuzz/fuzz_router" "$corpus" -dict="$here/router.dict" -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 2>&1 | tee "$log" | tail -n 25
 status=${PIPESTATUS[0]}
 set -e
