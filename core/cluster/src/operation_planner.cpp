@@ -1185,10 +1185,14 @@ PlannedOperation planSwitchover(const ClusterFacts &facts, const OperationOption
 
         // 2. Pre-sync outside the blackout: the candidate catches up with the live primary.
         PlanStep pre = step("prepare.sync", "Let " + C + " catch up with " + P + " before the freeze", C, StepPhase::Prepare,
-                            catchUp + 2s);
-        pre.commands.push_back(capture(P, sql.position(), "presync_position"));
-        pre.commands.push_back(expect(C, sql.wait("presync_position", options.catchUpTimeout), "0",
-                                      "the candidate could not catch up within the timeout (lag, or replication stopped)"));
+                            2 * catchUp + 2s);
+        // Two rounds: the first catches up with the lag, the second with what arrived during
+        // the first, so what is left for the frozen wait is a few milliseconds of writes.
+        for (const char *var : {"presync_position", "presync_position_2"}) {
+            pre.commands.push_back(capture(P, sql.position(), var));
+            pre.commands.push_back(expect(C, sql.wait(var, options.catchUpTimeout), "0",
+                                          "the candidate could not catch up within the timeout (lag, or replication stopped)"));
+        }
         plan.steps.push_back(std::move(pre));
 
         // 3. Events off on the old primary (outside the blackout).
