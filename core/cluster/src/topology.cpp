@@ -1,5 +1,7 @@
 #include "switchyard/core/topology.h"
 
+#include "switchyard/routing/gtid.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -216,55 +218,19 @@ void buildTopology(ClusterSnapshot &snap, const TopologyOptions &o, const Cluste
 
 namespace {
 
-// MariaDB @@gtid_binlog_state: "domain-server-seq,..." -> (domain, server) -> seq.
-std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> parseMariaState(const std::string &text)
+// MariaDB @@gtid_binlog_state lists the last GTID of every (domain, server) pair; errant
+// detection needs the pairs, not just the furthest position per domain.
+std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> binlogStatePairs(std::string_view text)
 {
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find(',', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        const std::string item = text.substr(pos, end - pos);
-        unsigned long d = 0, sv = 0;
-        unsigned long long q = 0;
-        if (std::sscanf(item.c_str(), " %lu-%lu-%llu", &d, &sv, &q) == 3)
-            out[{static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(sv)}] = q;
-        pos = end + 1;
-    }
-    return out;
-}
-
-// MySQL GTID set "uuid:1-5:7,uuid2:3" -> uuid -> sorted closed intervals.
-using Intervals = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
-std::map<std::string, Intervals> parseMySqlSet(const std::string &text)
-{
-    std::map<std::string, Intervals> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find(',', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string item = text.substr(pos, end - pos);
-        item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == ' ' || c == '\n'; }), item.end());
-        const std::size_t colon = item.find(':');
-        if (colon != std::string::npos) {
-            Intervals &iv = out[item.substr(0, colon)];
-            std::size_t p = colon + 1;
-            while (p <= item.size()) {
-                std::size_t e = item.find(':', p);
-                if (e == std::string::npos)
-                    e = item.size();
-                unsigned long long a = 0, b = 0;
-                const std::string range = item.substr(p, e - p);
-                if (std::sscanf(range.c_str(), "%llu-%llu", &a, &b) == 2)
-                    iv.emplace_back(a, b);
-                else if (std::sscanf(range.c_str(), "%llu", &a) == 1)
-                    iv.emplace_back(a, a);
-                p = e + 1;
-            }
-        }
-        pos = end + 1;
+    while (!text.empty()) {
+        const std::size_t comma = text.find(',');
+        std::string_view item = text.substr(0, comma);
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\n'))
+            item.remove_prefix(1);
+        if (auto g = routing::MariaDbGtid::parse(item))
+            out[{g->domain, g->server}] = std::max(out[{g->domain, g->server}], g->seq);
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
     }
     return out;
 }
@@ -275,47 +241,27 @@ std::vector<std::string> errantGtids(const NodeStatus &replica, const NodeStatus
 {
     std::vector<std::string> out;
     if (replica.flavor == Flavor::MariaDB) {
-        if (replica.gtidBinlogState.empty())
-            return out;
-        const auto mine = parseMariaState(replica.gtidBinlogState);
-        const auto theirs = parseMariaState(primary.gtidBinlogState);
-        for (const auto &[key, seq] : mine) {
+        const auto theirs = binlogStatePairs(primary.gtidBinlogState);
+        for (const auto &[key, seq] : binlogStatePairs(replica.gtidBinlogState)) {
             auto it = theirs.find(key);
-            if (it == theirs.end() || it->second < seq) {
-                const std::uint64_t from = it == theirs.end() ? 0 : it->second;
-                out.push_back(std::to_string(key.first) + "-" + std::to_string(key.second) + "-" + std::to_string(seq)
-                              + (from ? " (primary has up to " + std::to_string(from) + ")" : std::string()));
-            }
+            if (it != theirs.end() && it->second >= seq)
+                continue;
+            std::string gtid = std::to_string(key.first) + "-" + std::to_string(key.second) + "-" + std::to_string(seq);
+            if (it != theirs.end())
+                gtid += " (primary has up to " + std::to_string(it->second) + ")";
+            out.push_back(std::move(gtid));
         }
-        return out;
-    }
-    if (replica.flavor == Flavor::MySQL) {
-        const auto mine = parseMySqlSet(replica.gtidExecuted);
-        const auto theirs = parseMySqlSet(primary.gtidExecuted);
-        for (const auto &[uuid, intervals] : mine) {
-            const auto it = theirs.find(uuid);
-            for (auto [a, b] : intervals) {
-                // Subtract every primary interval from [a, b].
-                std::vector<std::pair<std::uint64_t, std::uint64_t>> rest{{a, b}};
-                if (it != theirs.end()) {
-                    for (auto [pa, pb] : it->second) {
-                        std::vector<std::pair<std::uint64_t, std::uint64_t>> next;
-                        for (auto [ra, rb] : rest) {
-                            if (pb < ra || pa > rb) {
-                                next.emplace_back(ra, rb);
-                                continue;
-                            }
-                            if (pa > ra)
-                                next.emplace_back(ra, pa - 1);
-                            if (pb < rb)
-                                next.emplace_back(pb + 1, rb);
-                        }
-                        rest = std::move(next);
-                    }
-                }
-                for (auto [ra, rb] : rest)
-                    out.push_back(uuid + ":" + std::to_string(ra) + (rb != ra ? "-" + std::to_string(rb) : std::string()));
-            }
+    } else if (replica.flavor == Flavor::MySQL) {
+        auto mine = routing::MySqlGtidSet::parse(replica.gtidExecuted);
+        auto theirs = routing::MySqlGtidSet::parse(primary.gtidExecuted);
+        if (!mine || !theirs)
+            return out;  // unparsable state: no verdict rather than a false alarm
+        const routing::MySqlGtidSet errant = mine->subtract(*theirs);
+        for (const auto &source : errant.sources()) {
+            routing::MySqlGtidSet one;
+            for (const routing::GtidInterval &iv : source.intervals)
+                one.add(source.uuid, iv, source.tag);
+            out.push_back(one.toString());
         }
     }
     return out;
