@@ -28,17 +28,9 @@ std::string quoted(std::string_view s)
 
 } // namespace
 
-void Reason::setText(std::string_view s)
+std::string Reason::describe(std::string_view text) const
 {
-    const std::size_t n = s.size() < textBuf.size() ? s.size() : textBuf.size();
-    for (std::size_t i = 0; i < n; ++i)
-        textBuf[i] = s[i];
-    textLen = static_cast<std::uint8_t>(n);
-}
-
-std::string Reason::describe() const
-{
-    const std::string t(text());
+    const std::string t(text);
     switch (code) {
     case ReasonCode::EmptyStatement: return "empty statement: nothing to route, the primary answers";
     case ReasonCode::ReadStatement: return "read-only " + t;
@@ -169,22 +161,39 @@ std::vector<std::string> RouteDecision::explain() const
     std::vector<std::string> out;
     out.reserve(reasons.size());
     for (const Reason &r : reasons)
-        out.push_back(r.describe());
+        out.push_back(r.describe(textOf(r)));
     return out;
+}
+
+std::string_view RouteDecision::textOf(const Reason &r) const
+{
+    if (!r.staticText.empty())
+        return r.staticText;
+    return std::string_view(reasonText).substr(r.textOffset, r.textLen);
 }
 
 Reason &RouteDecision::addReason(ReasonCode code)
 {
-    reasons.emplace_back();
-    Reason &r = reasons.back();
+    Reason &r = reasons.emplace_back();
     r.code = code;
     return r;
 }
 
-Reason &RouteDecision::addReason(ReasonCode code, std::string_view staticText)
+Reason &RouteDecision::addReason(ReasonCode code, std::string_view text)
 {
     Reason &r = addReason(code);
-    r.staticText = staticText;
+    if (text.size() > 255)
+        text = text.substr(0, 255);
+    r.textOffset = static_cast<std::uint32_t>(reasonText.size());
+    r.textLen = static_cast<std::uint8_t>(text.size());
+    reasonText.append(text);
+    return r;
+}
+
+Reason &RouteDecision::addStaticReason(ReasonCode code, std::string_view text)
+{
+    Reason &r = addReason(code);
+    r.staticText = text;
     return r;
 }
 
@@ -200,6 +209,7 @@ void RouteDecision::clear()
     statementCount = 0;
     breaksTransaction = false;
     reasons.clear();
+    reasonText.clear();
 }
 
 } // namespace switchyard::routing

@@ -235,7 +235,7 @@ const RouteDecision &Router::routeProtocolPrepare(Session &s, std::uint32_t stat
     d.command = Command::Prepare;
     d.requirement = Requirement::All;
     d.statementCount = 1;
-    d.addReason(ReasonCode::PrepareStatement).setText(s.m_protocolName);
+    d.addReason(ReasonCode::PrepareStatement, s.m_protocolName);
     d.target = Target::All;
     SessionEffect e{EffectKind::Prepare, 1, s.m_protocolName, sql};
     s.applyEffect(e, Target::All, {});
@@ -277,7 +277,7 @@ const RouteDecision &Router::routeProtocolClose(Session &s, std::uint32_t statem
     d.command = Command::Deallocate;
     d.requirement = Requirement::All;
     d.statementCount = 1;
-    d.addReason(ReasonCode::DeallocateStatement).setText(s.m_protocolName);
+    d.addReason(ReasonCode::DeallocateStatement, s.m_protocolName);
     d.target = Target::All;
     SessionEffect e{EffectKind::Deallocate, 0, s.m_protocolName, {}};
     s.applyEffect(e, Target::All, {});
@@ -303,13 +303,13 @@ void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Now &now, R
     d.command = first.command;
     d.requirement = first.requirement;
     if (p.hint.kind == HintKind::Invalid)
-        d.addReason(ReasonCode::HintInvalid).setText(p.hint.text);
+        d.addReason(ReasonCode::HintInvalid, p.hint.text);
     if (uncertain) {
         explainStatement(first, d);
         toPrimary(d);
         if (s.m_inTransaction && !s.m_txNode.empty()) {
             d.breaksTransaction = true;
-            d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
+            d.addReason(ReasonCode::BreaksTransaction, s.m_txNode);
         }
         return;
     }
@@ -352,7 +352,7 @@ void Router::decide(Session &s, const PacketInfo &p, bool uncertain, Now &now, R
     toPrimary(d);
     if (s.m_inTransaction && !s.m_txNode.empty()) {
         d.breaksTransaction = true;
-        d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
+        d.addReason(ReasonCode::BreaksTransaction, s.m_txNode);
     }
 }
 
@@ -373,14 +373,14 @@ void Router::decideStatement(Session &s, const StatementInfo &st, const Hint &hi
         toPrimary(d);
         if (s.m_inTransaction && !s.m_txNode.empty()) {
             d.breaksTransaction = true;
-            d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
+            d.addReason(ReasonCode::BreaksTransaction, s.m_txNode);
         }
         return;
     case Requirement::ServerSpecific: {
         explainStatement(st, d);
         const int idx = hint.kind == HintKind::Node ? m_topology.indexOf(hint.node) : -1;
         if (idx >= 0 && m_topology.nodes[static_cast<std::size_t>(idx)].health == NodeHealth::Up) {
-            d.addReason(ReasonCode::HintNode).setText(hint.node);
+            d.addReason(ReasonCode::HintNode, hint.node);
             if (m_topology.nodes[static_cast<std::size_t>(idx)].role == NodeRole::Primary)
                 toPrimary(d);
             else
@@ -388,7 +388,7 @@ void Router::decideStatement(Session &s, const StatementInfo &st, const Hint &hi
             return;
         }
         if (hint.kind == HintKind::Node)
-            d.addReason(idx < 0 ? ReasonCode::HintNodeUnknown : ReasonCode::HintNodeUnavailable).setText(hint.node);
+            d.addReason(idx < 0 ? ReasonCode::HintNodeUnknown : ReasonCode::HintNodeUnavailable, hint.node);
         toPrimary(d);
         return;
     }
@@ -432,17 +432,17 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
     switch (st.requirement) {
     case Requirement::Read:
     case Requirement::ReadPrevious:
-        d.addReason(ReasonCode::ReadStatement, commandName(st.command));
+        d.addStaticReason(ReasonCode::ReadStatement, commandName(st.command));
         return;
     case Requirement::All:
         if (st.flags & FlagSessionSetter)
-            d.addReason(ReasonCode::SessionSetterFunction).setText(textOr(st.function, "set_config"));
+            d.addReason(ReasonCode::SessionSetterFunction, textOr(st.function, "set_config"));
         else if (st.command == Command::Prepare)
-            d.addReason(ReasonCode::PrepareStatement).setText(st.object);
+            d.addReason(ReasonCode::PrepareStatement, st.object);
         else if (st.command == Command::Deallocate)
-            d.addReason(ReasonCode::DeallocateStatement).setText(st.object);
+            d.addReason(ReasonCode::DeallocateStatement, st.object);
         else
-            d.addReason(ReasonCode::SessionCommand, commandName(st.command));
+            d.addStaticReason(ReasonCode::SessionCommand, commandName(st.command));
         return;
     case Requirement::Transaction:
     case Requirement::Execute:
@@ -459,33 +459,33 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
             break;
         if (st.flags & (FlagSelectInto | FlagIntoFile))
             break;
-        d.addReason(ReasonCode::WriteStatement).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::WriteStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Ddl:
-        d.addReason(ReasonCode::DdlStatement).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::DdlStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Call:
-        d.addReason(ReasonCode::CallStatement).setText(textOr(st.detail, "CALL"));
+        d.addReason(ReasonCode::CallStatement, textOr(st.detail, "CALL"));
         break;
     case StatementKind::Admin:
         if (st.flags & FlagGlobalScope)
             d.addReason(ReasonCode::GlobalVariable);
         else
-            d.addReason(ReasonCode::AdminStatement).setText(textOr(st.detail, commandName(st.command)));
+            d.addReason(ReasonCode::AdminStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Maintenance:
-        d.addReason(ReasonCode::MaintenanceStatement).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::MaintenanceStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Unknown:
-        d.addReason(ReasonCode::UnknownStatement).setText(textOr(st.detail, "?"));
+        d.addReason(ReasonCode::UnknownStatement, textOr(st.detail, "?"));
         break;
     case StatementKind::Lock:
     case StatementKind::Cursor:
     case StatementKind::Transaction:
-        d.addReason(ReasonCode::StatefulStatement).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::StatefulStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Notify:
-        d.addReason(ReasonCode::NotifyStatement).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::NotifyStatement, textOr(st.detail, commandName(st.command)));
         break;
     case StatementKind::Execute:
     case StatementKind::Prepare:
@@ -497,31 +497,31 @@ void Router::explainStatement(const StatementInfo &st, RouteDecision &d)
     }
     const std::uint64_t f = st.flags;
     if (f & FlagExecutesInner)
-        d.addReason(ReasonCode::ExecutesInner).setText(st.command == Command::Explain ? "EXPLAIN ANALYZE" : "ANALYZE");
+        d.addReason(ReasonCode::ExecutesInner, st.command == Command::Explain ? "EXPLAIN ANALYZE" : "ANALYZE");
     if (f & FlagLockingRead)
-        d.addReason(ReasonCode::LockingRead).setText(textOr(st.detail, "FOR UPDATE"));
+        d.addReason(ReasonCode::LockingRead, textOr(st.detail, "FOR UPDATE"));
     if (f & FlagDataModifyingCte)
-        d.addReason(ReasonCode::DataModifyingCte).setText(textOr(st.detail, "DML"));
+        d.addReason(ReasonCode::DataModifyingCte, textOr(st.detail, "DML"));
     if (f & (FlagSelectInto | FlagIntoFile))
-        d.addReason(ReasonCode::SelectInto).setText((f & FlagIntoFile) ? "INTO OUTFILE/DUMPFILE" : "INTO");
+        d.addReason(ReasonCode::SelectInto, (f & FlagIntoFile) ? "INTO OUTFILE/DUMPFILE" : "INTO");
     if (f & FlagUnknownFunction)
-        d.addReason(ReasonCode::UnknownFunction).setText(textOr(st.function, "?"));
+        d.addReason(ReasonCode::UnknownFunction, textOr(st.function, "?"));
     if (f & FlagSequence)
-        d.addReason(ReasonCode::SequenceFunction).setText(textOr(st.function, textOr(st.detail, "sequence")));
+        d.addReason(ReasonCode::SequenceFunction, textOr(st.function, textOr(st.detail, "sequence")));
     if (f & FlagPrimaryOnly)
-        d.addReason(ReasonCode::PrimaryOnlyValue).setText(textOr(st.function, textOr(st.detail, "value")));
+        d.addReason(ReasonCode::PrimaryOnlyValue, textOr(st.function, textOr(st.detail, "value")));
     if (f & (FlagNamedLock | FlagNamedLockXact | FlagNamedUnlock | FlagNamedUnlockAll))
-        d.addReason(ReasonCode::NamedLock).setText(textOr(st.function, "lock"));
+        d.addReason(ReasonCode::NamedLock, textOr(st.function, "lock"));
     if ((f & FlagNotify) && st.kind != StatementKind::Notify)
-        d.addReason(ReasonCode::NotifyStatement).setText(textOr(st.function, "pg_notify"));
+        d.addReason(ReasonCode::NotifyStatement, textOr(st.function, "pg_notify"));
     if (f & FlagServerSpecific)
-        d.addReason(ReasonCode::ServerSpecific).setText(textOr(st.function, textOr(st.detail, commandName(st.command))));
+        d.addReason(ReasonCode::ServerSpecific, textOr(st.function, textOr(st.detail, commandName(st.command))));
     if ((f & FlagUserVarAssign) && st.kind != StatementKind::Session && st.kind != StatementKind::Call)
-        d.addReason(ReasonCode::UserVariableWrite).setText(textOr(st.detail, "@variable"));
+        d.addReason(ReasonCode::UserVariableWrite, textOr(st.detail, "@variable"));
     if (f & FlagCreatesTemp)
-        d.addReason(ReasonCode::CreatesTemporary).setText(textOr(st.object, "table"));
+        d.addReason(ReasonCode::CreatesTemporary, textOr(st.object, "table"));
     if (st.kind == StatementKind::Session && !(f & kPrimaryFlags))
-        d.addReason(ReasonCode::SessionCommand).setText(textOr(st.detail, commandName(st.command)));
+        d.addReason(ReasonCode::SessionCommand, textOr(st.detail, commandName(st.command)));
 }
 
 void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, Now &now,
@@ -532,7 +532,7 @@ void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, N
         if (referencesSessionObjects(s, tokens, d)) {
             toPrimary(d);
             d.breaksTransaction = true;
-            d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
+            d.addReason(ReasonCode::BreaksTransaction, s.m_txNode);
             return;
         }
         toTransactionNode(s, d);
@@ -550,10 +550,10 @@ void Router::decideRead(Session &s, const StatementInfo &st, const Hint &hint, N
         }
         const int idx = m_topology.indexOf(s.m_lastNode);
         if (idx >= 0 && m_topology.nodes[static_cast<std::size_t>(idx)].health == NodeHealth::Up) {
-            d.addReason(ReasonCode::PreviousTarget).setText(s.m_lastNode);
+            d.addReason(ReasonCode::PreviousTarget, s.m_lastNode);
             toReplica(d, idx);
         } else {
-            d.addReason(ReasonCode::PreviousGone).setText(s.m_lastNode);
+            d.addReason(ReasonCode::PreviousGone, s.m_lastNode);
             toPrimary(d);
         }
         return;
@@ -606,12 +606,12 @@ bool Router::referencesSessionObjects(Session &s, const std::vector<Token> &toke
         if ((t.kind == TokenKind::Word || t.kind == TokenKind::QuotedIdent) && !s.m_tempTables.empty()) {
             const std::string_view name = t.kind == TokenKind::Word ? t.text : unquotedName(t);
             if (hasName(s.m_tempTables, name)) {
-                d.addReason(ReasonCode::TemporaryTable).setText(name);
+                d.addReason(ReasonCode::TemporaryTable, name);
                 return true;
             }
         } else if (t.kind == TokenKind::Variable && !s.m_primaryOnlyVars.empty()) {
             if (hasName(s.m_primaryOnlyVars, unquotedName(t))) {
-                d.addReason(ReasonCode::PrimaryOnlyVariable).setText(t.text);
+                d.addReason(ReasonCode::PrimaryOnlyVariable, t.text);
                 return true;
             }
         }
@@ -629,21 +629,21 @@ bool Router::chooseReplica(Session &s, const Hint &hint, Now &now, RouteDecision
     case HintKind::Node: {
         const int idx = m_topology.indexOf(hint.node);
         if (idx < 0) {
-            d.addReason(ReasonCode::HintNodeUnknown).setText(hint.node);
+            d.addReason(ReasonCode::HintNodeUnknown, hint.node);
             break;
         }
         const NodeView &n = m_topology.nodes[static_cast<std::size_t>(idx)];
         if (n.role == NodeRole::Primary) {
-            d.addReason(ReasonCode::HintNode).setText(hint.node);
+            d.addReason(ReasonCode::HintNode, hint.node);
             toPrimary(d);
             return true;
         }
         if (n.health == NodeHealth::Up) {
-            d.addReason(ReasonCode::HintNode).setText(hint.node);
+            d.addReason(ReasonCode::HintNode, hint.node);
             toReplica(d, idx);
             return true;
         }
-        d.addReason(ReasonCode::HintNodeUnavailable).setText(hint.node);
+        d.addReason(ReasonCode::HintNodeUnavailable, hint.node);
         break;
     }
     case HintKind::Replica:
@@ -687,7 +687,7 @@ bool Router::chooseReplica(Session &s, const Hint &hint, Now &now, RouteDecision
             }
             if (!s.m_lastWritePosition.empty()) {
                 floor = &s.m_lastWritePosition;
-                d.addReason(ReasonCode::ReadYourWrites).setText("the session's last write");
+                d.addReason(ReasonCode::ReadYourWrites, "the session's last write");
             }
         }
         break;
@@ -720,22 +720,21 @@ bool Router::pickFromPool(const ReplicationPosition *floor, std::optional<double
         case NodeHealth::Up:
             break;
         case NodeHealth::Down:
-            d.addReason(ReasonCode::ExcludedDown).setText(n.name);
+            d.addReason(ReasonCode::ExcludedDown, n.name);
             continue;
         case NodeHealth::Maintenance:
-            d.addReason(ReasonCode::ExcludedMaintenance).setText(n.name);
+            d.addReason(ReasonCode::ExcludedMaintenance, n.name);
             continue;
         case NodeHealth::Unknown:
-            d.addReason(ReasonCode::ExcludedHealthUnknown).setText(n.name);
+            d.addReason(ReasonCode::ExcludedHealthUnknown, n.name);
             continue;
         }
         if (n.weight == 0) {
-            d.addReason(ReasonCode::ExcludedWeightZero).setText(n.name);
+            d.addReason(ReasonCode::ExcludedWeightZero, n.name);
             continue;
         }
         if (m_config.lag.enabled() && i < m_lag.size() && !m_lag[i].inPool()) {
-            Reason &r = d.addReason(ReasonCode::ExcludedLag);
-            r.setText(n.name);
+            Reason &r = d.addReason(ReasonCode::ExcludedLag, n.name);
             r.value = n.lagSeconds ? *n.lagSeconds : -1.0;
             r.limit = *m_config.lag.highSeconds;
             r.count = m_lag[i].overCount();
@@ -744,21 +743,19 @@ bool Router::pickFromPool(const ReplicationPosition *floor, std::optional<double
         }
         if (maxLag) {
             if (!n.lagSeconds) {
-                Reason &r = d.addReason(ReasonCode::ExcludedLagUnknown);
-                r.setText(n.name);
+                Reason &r = d.addReason(ReasonCode::ExcludedLagUnknown, n.name);
                 r.limit = *maxLag;
                 continue;
             }
             if (*n.lagSeconds > *maxLag) {
-                Reason &r = d.addReason(ReasonCode::ExcludedLagOverBound);
-                r.setText(n.name);
+                Reason &r = d.addReason(ReasonCode::ExcludedLagOverBound, n.name);
                 r.value = *n.lagSeconds;
                 r.limit = *maxLag;
                 continue;
             }
         }
         if (floor && !n.position.contains(*floor)) {
-            d.addReason(ReasonCode::ExcludedBehindWrite).setText(n.name);
+            d.addReason(ReasonCode::ExcludedBehindWrite, n.name);
             continue;
         }
         m_candidates.push_back(static_cast<std::uint16_t>(i));
@@ -766,8 +763,7 @@ bool Router::pickFromPool(const ReplicationPosition *floor, std::optional<double
     if (m_candidates.empty())
         return false;
     const int idx = m_balancer.pick(m_candidates, m_topology);
-    Reason &r = d.addReason(ReasonCode::Picked);
-    r.setText(m_topology.nodes[static_cast<std::size_t>(idx)].name);
+    Reason &r = d.addReason(ReasonCode::Picked, m_topology.nodes[static_cast<std::size_t>(idx)].name);
     r.second = policyName(m_config.policy);
     r.count = static_cast<std::uint32_t>(m_candidates.size());
     if (m_topology.nodes[static_cast<std::size_t>(idx)].role == NodeRole::Primary)
@@ -790,7 +786,7 @@ void Router::toPrimary(RouteDecision &d)
     const NodeView &n = m_topology.nodes[static_cast<std::size_t>(idx)];
     d.nodeName = n.name;
     if (n.health != NodeHealth::Up)
-        d.addReason(ReasonCode::PrimaryNotUp).setText(n.name);
+        d.addReason(ReasonCode::PrimaryNotUp, n.name);
 }
 
 void Router::toReplica(RouteDecision &d, int node)
@@ -809,11 +805,11 @@ void Router::toTransactionNode(Session &s, RouteDecision &d)
     const int idx = m_topology.indexOf(s.m_txNode);
     if (idx >= 0 && m_topology.nodes[static_cast<std::size_t>(idx)].health == NodeHealth::Up
         && m_topology.nodes[static_cast<std::size_t>(idx)].role == NodeRole::Replica) {
-        d.addReason(ReasonCode::InTransactionReplica).setText(s.m_txNode);
+        d.addReason(ReasonCode::InTransactionReplica, s.m_txNode);
         toReplica(d, idx);
         return;
     }
-    d.addReason(ReasonCode::TransactionNodeGone).setText(s.m_txNode);
+    d.addReason(ReasonCode::TransactionNodeGone, s.m_txNode);
     d.breaksTransaction = true;
     toPrimary(d);
 }
@@ -876,10 +872,10 @@ void Router::decideTransaction(Session &s, const StatementInfo &st, const Hint &
         }
         const int idx = m_topology.indexOf(s.m_txNode);
         if (idx >= 0 && m_topology.nodes[static_cast<std::size_t>(idx)].role == NodeRole::Replica) {
-            d.addReason(ReasonCode::TransactionEnd).setText(s.m_txNode);
+            d.addReason(ReasonCode::TransactionEnd, s.m_txNode);
             toReplica(d, idx);
         } else {
-            d.addReason(ReasonCode::TransactionNodeGone).setText(s.m_txNode);
+            d.addReason(ReasonCode::TransactionNodeGone, s.m_txNode);
             toPrimary(d);
         }
         return;
@@ -891,7 +887,7 @@ void Router::decideTransaction(Session &s, const StatementInfo &st, const Hint &
         toPrimary(d);
         return;
     }
-    d.addReason(ReasonCode::TransactionScoped).setText(s.m_txNode);
+    d.addReason(ReasonCode::TransactionScoped, s.m_txNode);
     if (s.m_txNode.empty())
         toPrimary(d);
     else
@@ -903,16 +899,16 @@ void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint
 {
     const Session::Prepared *prepared = s.findPrepared(st.object);
     if (!prepared || !prepared->known || depth > 0) {
-        d.addReason(ReasonCode::ExecuteUnknown).setText(st.object);
+        d.addReason(ReasonCode::ExecuteUnknown, st.object);
         toPrimary(d);
         return;
     }
     if (prepared->primaryOnly) {
-        d.addReason(ReasonCode::ExecutePrimaryOnly).setText(st.object);
+        d.addReason(ReasonCode::ExecutePrimaryOnly, st.object);
         toPrimary(d);
         return;
     }
-    d.addReason(ReasonCode::ExecuteInherits).setText(st.object);
+    d.addReason(ReasonCode::ExecuteInherits, st.object);
     LexOptions lo = s.lexOptions(m_serverVersion);
     lo.backslashEscapes = prepared->backslashEscapes;
     lo.ansiQuotes = prepared->ansiQuotes;
@@ -955,7 +951,7 @@ void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint
         toPrimary(d);
         if (s.m_inTransaction && !s.m_txNode.empty()) {
             d.breaksTransaction = true;
-            d.addReason(ReasonCode::BreaksTransaction).setText(s.m_txNode);
+            d.addReason(ReasonCode::BreaksTransaction, s.m_txNode);
         }
         return;
     }
@@ -975,15 +971,14 @@ void Router::decideCursor(Session &s, const StatementInfo &st, RouteDecision &d)
     }
     const Session::Cursor *c = s.findCursor(st.object);
     if (!c) {
-        d.addReason(ReasonCode::CursorUnknown).setText(st.object);
+        d.addReason(ReasonCode::CursorUnknown, st.object);
         if (s.m_inTransaction)
             toTransactionNode(s, d);
         else
             toPrimary(d);
         return;
     }
-    Reason &r = d.addReason(ReasonCode::CursorNode);
-    r.setText(st.object);
+    Reason &r = d.addReason(ReasonCode::CursorNode, st.object);
     if (c->node.empty()) {
         toPrimary(d);
         return;
@@ -994,7 +989,7 @@ void Router::decideCursor(Session &s, const StatementInfo &st, RouteDecision &d)
         toReplica(d, idx);
         return;
     }
-    d.addReason(ReasonCode::TransactionNodeGone).setText(c->node);
+    d.addReason(ReasonCode::TransactionNodeGone, c->node);
     d.breaksTransaction = true;
     toPrimary(d);
 }

@@ -11,7 +11,6 @@
 
 #include "switchyard/routing/statement.h"
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -124,26 +123,22 @@ enum class ReasonCode : std::uint16_t {
     Picked,                // text: node; second: policy; count: candidates
 };
 
+struct RouteDecision;
+
 struct Reason
 {
-    Reason() {}   // user-provided: no zero-filling of textBuf when a decision adds a reason
-
     ReasonCode code = ReasonCode::EmptyStatement;
+    std::uint8_t textLen = 0;          // a copied name in the decision's text arena
+    std::uint32_t textOffset = 0;
     std::uint32_t count = 0;
     std::uint32_t total = 0;
     double value = 0;
     double limit = 0;
     std::string_view second;           // static text (policy name, command name)
-    std::string_view staticText;       // text with static lifetime (keywords), instead of textBuf
-    std::array<char, 56> textBuf;      // a copied name (node, function, table); truncated
-    std::uint8_t textLen = 0;
+    std::string_view staticText;       // text with static lifetime (keywords), if any
 
-    std::string_view text() const
-    {
-        return staticText.empty() ? std::string_view(textBuf.data(), textLen) : staticText;
-    }
-    void setText(std::string_view s);
-    std::string describe() const;      // one English sentence
+    // One English sentence; `text` is the reason's name (RouteDecision::textOf()).
+    std::string describe(std::string_view text) const;
 };
 
 struct RouteDecision
@@ -158,13 +153,18 @@ struct RouteDecision
     std::uint32_t statementCount = 0;
     bool breaksTransaction = false;    // the target is not where the session's open transaction runs
     std::vector<Reason> reasons;
+    std::string reasonText;            // names copied for the reasons (node, function, table)
 
     // "multi" for several statements, else statementKindName(kind).
     std::string_view kindName() const;
     std::vector<std::string> explain() const;
+    std::string_view textOf(const Reason &r) const;
+
     Reason &addReason(ReasonCode code);
-    // staticText must outlive the decision (a literal, a keyword, commandName()).
-    Reason &addReason(ReasonCode code, std::string_view staticText);
+    // Copies `text` (up to 255 bytes) for the reason.
+    Reason &addReason(ReasonCode code, std::string_view text);
+    // `text` must outlive the decision (a literal, a keyword, commandName()).
+    Reason &addStaticReason(ReasonCode code, std::string_view text);
     void clear();
 };
 
