@@ -260,6 +260,8 @@ void HistoryChart::rebuild()
             m_chart->addSeries(s);
             s->attachAxis(m_x);
             s->attachAxis(m_y);
+            if (QLegendMarker *m = m_chart->legend()->markers(s).value(0))
+                m->setVisible(false);   // until it is a node's first run (named below)
             const QString node = lines.node;
             connect(s, &QLineSeries::hovered, this,
                     [this, node](const QPointF &point, bool state) { onHovered(node, point, state); });
@@ -273,11 +275,16 @@ void HistoryChart::rebuild()
         for (qsizetype i = 0; i < runs.size(); ++i) {
             QLineSeries *s = lines.runs[i];
             s->replace(runs[i]);
-            // A lone point between two gaps is still a measurement: show it as a dot.
-            s->setPointsVisible(runs[i].size() == 1);
-            s->setName(i == 0 ? lines.node : QString());
-            if (QLegendMarker *m = m_chart->legend()->markers(s).value(0))
-                m->setVisible(i == 0);
+            // A lone point between two gaps is still a measurement: show it as a dot. Only
+            // touch what changed: each setter relayouts the legend or the series item.
+            if (s->pointsVisible() != (runs[i].size() == 1))
+                s->setPointsVisible(runs[i].size() == 1);
+            const QString name = i == 0 ? lines.node : QString();
+            if (s->name() != name) {
+                s->setName(name);
+                if (QLegendMarker *m = m_chart->legend()->markers(s).value(0))
+                    m->setVisible(i == 0);
+            }
         }
     }
     // Nodes gone from the data lose their lines.
@@ -335,7 +342,8 @@ void HistoryChart::rebuild()
     auto horizontal = [&](QLineSeries *line, double y, const QString &name) {
         if (thresholds) {
             line->replace(QList<QPointF>{QPointF(static_cast<double>(m_from), y), QPointF(static_cast<double>(m_to), y)});
-            line->setName(name);
+            if (line->name() != name)
+                line->setName(name);
         } else {
             line->clear();
         }
