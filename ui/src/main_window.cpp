@@ -187,6 +187,15 @@ void MainWindow::buildUi()
     m_clusterTabs->setDocumentMode(true);
     m_clusterTabs->addTab(m_clusterView, Tr::tr("Topology"));
     m_clusterTabs->addTab(m_monitoringView, Tr::tr("Charts and events"));
+    // The notification checkbox is a profile setting: keep it.
+    connect(m_monitoringView, &MonitoringView::notificationsToggled, this, [this](bool enabled) {
+        if (!m_profile || m_profile->notifyCritical == enabled)
+            return;
+        m_profile->notifyCritical = enabled;
+        QString error;
+        if (!m_store.save(*m_profile, &error))
+            statusBar()->showMessage(Tr::tr("The notification setting was not saved: %1").arg(error), 10000);
+    });
     cl->addWidget(m_header);
     cl->addWidget(m_subHeader);
     cl->addWidget(m_clusterTabs, 1);
