@@ -140,8 +140,9 @@ void pollingBudget(Engine engine)
             EXPECT_TRUE(s.counters.commits.has_value()) << n.name;
             EXPECT_TRUE(s.counters.connections.has_value()) << n.name;
             EXPECT_TRUE(s.counters.uptimeSeconds.has_value()) << n.name;
-            if (engine == Engine::MySQL)
+            if (engine == Engine::MySQL) {
                 EXPECT_TRUE(s.counters.queries.has_value()) << n.name;
+            }
         }
     }
 }
