@@ -9,9 +9,9 @@
 // application would report it for read-your-writes) and "at_ms" (the statement's time in
 // milliseconds, for session windows; default: the wall clock).
 #include "cli_common.h"
-#include "routing_json.h"
 
 #include "switchyard/routing/router.h"
+#include "switchyard/ui/routing_json.h"
 #include "switchyard/ui/tr.h"
 
 #include <QFile>
@@ -26,6 +26,9 @@
 
 namespace switchyard::cli {
 
+using ui::compactJson;
+using ui::decisionLine;
+using ui::RouteTopologyFile;
 using ui::Tr;
 using namespace switchyard::routing;
 
@@ -141,7 +144,7 @@ int runRoute(const QStringList &args)
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &perr);
         if (perr.error != QJsonParseError::NoError)
             return fail(Tr::tr("%1: not JSON: %2").arg(file.fileName(), perr.errorString()));
-        auto parsed = topologyFromJson(doc, config.dialect);
+        auto parsed = ui::topologyFromJson(doc, config.dialect);
         if (!parsed)
             return fail(Tr::tr("%1: %2").arg(file.fileName(), QString::fromStdString(parsed.error().message)));
         topo = std::move(parsed).value();
@@ -152,20 +155,7 @@ int runRoute(const QStringList &args)
     }
 
     Router router(config);
-    // Older lag samples first, so the hysteresis starts where the file says it is.
-    std::size_t history = 0;
-    for (const auto &h : topo.lagHistory)
-        history = std::max(history, h.size());
-    for (std::size_t i = 0; i < history; ++i) {
-        TopologyView past = topo.topology;
-        past.generation = i + 1;
-        for (std::size_t n = 0; n < past.nodes.size(); ++n)
-            if (i < topo.lagHistory[n].size())
-                past.nodes[n].lagSeconds = topo.lagHistory[n][i];
-        router.setTopology(std::move(past));
-    }
-    topo.topology.generation = history + 1;
-    router.setTopology(topo.topology);
+    ui::feedTopology(router, topo);   // older lag samples first, as the console's preview does
 
     // Read everything first: the timing of --repeat must not include reading.
     std::vector<InputLine> input;

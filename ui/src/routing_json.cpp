@@ -1,8 +1,10 @@
-#include "routing_json.h"
+#include "switchyard/ui/routing_json.h"
 
 #include <QJsonArray>
 
-namespace switchyard::cli {
+#include <algorithm>
+
+namespace switchyard::ui {
 
 using namespace switchyard::routing;
 
@@ -108,6 +110,69 @@ Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, Dialect dia
     return out;
 }
 
+QJsonDocument topologyToJson(const RouteTopologyFile &file)
+{
+    QJsonObject root;
+    if (file.topology.generation != 0)
+        root.insert(QStringLiteral("generation"), static_cast<double>(file.topology.generation));
+    if (file.primaryAcceptsReads)
+        root.insert(QStringLiteral("primary_accepts_reads"), true);
+    if (file.lag.enabled()) {
+        QJsonObject lag;
+        lag.insert(QStringLiteral("high_seconds"), *file.lag.highSeconds);
+        if (file.lag.lowSeconds)
+            lag.insert(QStringLiteral("low_seconds"), *file.lag.lowSeconds);
+        lag.insert(QStringLiteral("leave_after"), static_cast<int>(file.lag.leaveAfter));
+        lag.insert(QStringLiteral("return_after"), static_cast<int>(file.lag.returnAfter));
+        root.insert(QStringLiteral("lag_policy"), lag);
+    }
+    QJsonArray nodes;
+    for (std::size_t i = 0; i < file.topology.nodes.size(); ++i) {
+        const NodeView &n = file.topology.nodes[i];
+        QJsonObject o;
+        o.insert(QStringLiteral("name"), QString::fromStdString(n.name));
+        o.insert(QStringLiteral("role"), QString::fromUtf8(nodeRoleName(n.role).data(),
+                                                           static_cast<qsizetype>(nodeRoleName(n.role).size())));
+        o.insert(QStringLiteral("health"), QString::fromUtf8(nodeHealthName(n.health).data(),
+                                                             static_cast<qsizetype>(nodeHealthName(n.health).size())));
+        o.insert(QStringLiteral("lag_seconds"), n.lagSeconds ? QJsonValue(*n.lagSeconds) : QJsonValue(QJsonValue::Null));
+        if (i < file.lagHistory.size() && !file.lagHistory[i].empty()) {
+            QJsonArray history;
+            for (const auto &h : file.lagHistory[i])
+                history.append(h ? QJsonValue(*h) : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("lag_history"), history);
+        }
+        o.insert(QStringLiteral("weight"), static_cast<double>(n.weight));
+        if (n.openConnections > 0)
+            o.insert(QStringLiteral("connections"), static_cast<double>(n.openConnections));
+        if (n.responseTimeMs)
+            o.insert(QStringLiteral("response_ms"), *n.responseTimeMs);
+        if (!n.position.empty())
+            o.insert(QStringLiteral("position"), QString::fromStdString(n.position.toString()));
+        nodes.append(o);
+    }
+    root.insert(QStringLiteral("nodes"), nodes);
+    return QJsonDocument(root);
+}
+
+void feedTopology(Router &router, const RouteTopologyFile &file)
+{
+    std::size_t history = 0;
+    for (const auto &h : file.lagHistory)
+        history = std::max(history, h.size());
+    for (std::size_t i = 0; i < history; ++i) {
+        TopologyView past = file.topology;
+        past.generation = i + 1;
+        for (std::size_t n = 0; n < past.nodes.size() && n < file.lagHistory.size(); ++n)
+            if (i < file.lagHistory[n].size())
+                past.nodes[n].lagSeconds = file.lagHistory[n][i];
+        router.setTopology(std::move(past));
+    }
+    TopologyView current = file.topology;
+    current.generation = history + 1;
+    router.setTopology(std::move(current));
+}
+
 QByteArray decisionLine(const QJsonValue &session, const RouteDecision &d)
 {
     QJsonArray reasons;
@@ -132,4 +197,4 @@ QByteArray decisionLine(const QJsonValue &session, const RouteDecision &d)
     return line;
 }
 
-} // namespace switchyard::cli
+} // namespace switchyard::ui

@@ -1,5 +1,6 @@
-// JSON <-> switchyard::routing types for `switchyard-cli route`: the topology file and the
-// output lines. The topology format is documented in docs/routing.md.
+// JSON <-> switchyard::routing types, shared by `switchyard-cli route` and the console's routing
+// preview so both read and write the same topology files and feed the Router the same way:
+// the topology file (format in docs/routing.md) and the CLI's output lines.
 //
 // Thread contract: free functions on values; no shared state.
 #pragma once
@@ -15,7 +16,7 @@
 #include <optional>
 #include <vector>
 
-namespace switchyard::cli {
+namespace switchyard::ui {
 
 struct RouteTopologyFile
 {
@@ -29,6 +30,14 @@ struct RouteTopologyFile
 
 // Parses a topology document; positions are read in the dialect's syntax.
 Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, routing::Dialect dialect);
+// The inverse: a document topologyFromJson() reads back to the same file (positions in the
+// dialect's syntax, unknown lag as null, lag_policy only when enabled).
+QJsonDocument topologyToJson(const RouteTopologyFile &file);
+
+// Feeds `file` to `router`: every older lag sample first (generations 1..n), then the
+// topology itself as generation n+1, so the hysteresis starts where the file says it is.
+// The router's config must already carry file.lag and file.primaryAcceptsReads.
+void feedTopology(routing::Router &router, const RouteTopologyFile &file);
 
 // One output line: {"session":..,"target":..,"node":..,"kind":..,"reasons":[..]} in that order.
 QByteArray decisionLine(const QJsonValue &session, const routing::RouteDecision &decision);
@@ -36,4 +45,4 @@ QByteArray decisionLine(const QJsonValue &session, const routing::RouteDecision 
 // A JSON value serialised compactly on its own (a string, number, object, ...).
 QByteArray compactJson(const QJsonValue &value);
 
-} // namespace switchyard::cli
+} // namespace switchyard::ui
