@@ -25,6 +25,8 @@ const Command kCommands[] = {
     {"topology", &cli::runTopology, "Discover a cluster and print its nodes, replication and problems"},
     {"monitor", &cli::runMonitor, "Poll a cluster for a while, store its history and print lag and throughput"},
     {"events", &cli::runEvents, "Print a profile's stored event log (state changes, thresholds, actions)"},
+    {"switchover", &cli::runSwitchover, "Planned switchover to a replica: checks, the plan, then (with --yes) the steps"},
+    {"failover", &cli::runFailover, "Fail over from a primary that is down: confirm, choose, promote, repoint"},
 };
 
 void printUsage(FILE *to)
