@@ -53,6 +53,8 @@ int runRoute(const QStringList &args);
 int runTopology(const QStringList &args);
 int runMonitor(const QStringList &args);   // cmd_monitor.cpp
 int runEvents(const QStringList &args);    // cmd_monitor.cpp
+int runChecksum(const QStringList &args);  // cmd_checksum.cpp
+int runRepair(const QStringList &args);    // cmd_checksum.cpp
 int runSwitchover(const QStringList &args);   // cmd_switchover.cpp
 int runFailover(const QStringList &args);     // cmd_failover.cpp
 

@@ -25,6 +25,8 @@ const Command kCommands[] = {
     {"topology", &cli::runTopology, "Discover a cluster and print its nodes, replication and problems"},
     {"monitor", &cli::runMonitor, "Poll a cluster for a while, store its history and print lag and throughput"},
     {"events", &cli::runEvents, "Print a profile's stored event log (state changes, thresholds, actions)"},
+    {"checksum", &cli::runChecksum, "Checksum tables on the primary and replicas; exit 3 when a replica drifted"},
+    {"repair", &cli::runRepair, "Find the differing rows of a table and print or run the repair statements"},
     {"switchover", &cli::runSwitchover, "Planned switchover to a replica: checks, the plan, then (with --yes) the steps"},
     {"failover", &cli::runFailover, "Fail over from a primary that is down: confirm, choose, promote, repoint"},
 };
