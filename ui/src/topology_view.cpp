@@ -52,6 +52,8 @@ const QColor kMismatchFill(0xff, 0xf1, 0xd6);
 const QColor kMismatchText(0x8a, 0x5a, 0x00);
 const QColor kPillFill(0xec, 0xef, 0xf3);
 const QColor kPillText(0x37, 0x47, 0x4f);
+const QColor kHighlightColor(0x2e, 0x7d, 0x32);
+const QColor kHighlightProblemColor(0xc6, 0x28, 0x28);
 
 struct BadgeColours
 {
@@ -228,7 +230,25 @@ public:
         update();
     }
     QRectF cardRect() const { return QRectF(0, 0, kCardWidth, kCardHeight); }
-    QRectF boundingRect() const override { return QRectF(-5, -5, kCardWidth + 10, kCardHeight + 10); }
+    QRectF boundingRect() const override
+    {
+        return m_highlight ? QRectF(-8, -20, kCardWidth + 16, kCardHeight + 28)
+                           : QRectF(-5, -5, kCardWidth + 10, kCardHeight + 10);
+    }
+    bool highlighted() const { return m_highlight; }
+    const QString &highlightTag() const { return m_tagText; }
+    void setHighlight(bool on, const QString &tag, bool problem)
+    {
+        if (on == m_highlight && tag == m_tagText && problem == m_highlightProblem)
+            return;
+        prepareGeometryChange();
+        m_highlight = on;
+        m_highlightProblem = problem;
+        m_tagText = tag;
+        m_tag.set(tag, m_style->roleMetrics);
+        setZValue(on ? 3 : 2);
+        update();
+    }
 
     void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
     {
@@ -251,6 +271,8 @@ public:
                 p->fillRect(QRectF(22, kCardHeight - 34, 90, 24), lagLevelColor(c.level));
             if (c.worst)
                 p->fillRect(QRectF(kCardWidth - 40, 8, 32, 32), severityColor(*c.worst));
+            if (m_highlight)
+                paintHighlight(p, lod);
             return;
         }
 
@@ -330,16 +352,40 @@ public:
             p->setPen(*c.worst == core::Severity::Warning ? QColor(0x3a, 0x2a, 0x00) : QColor(Qt::white));
             m_problemText.drawCentred(p, dot, st.roleMetrics);
         }
+        if (m_highlight)
+            paintHighlight(p, lod);
     }
 
 private:
     double stateLeft(bool noBadge) const { return noBadge ? 16 : 16 + m_badgeText.width + 16 + 8; }
+
+    // The routing preview's mark: a ring around the card and a tag on its top edge.
+    void paintHighlight(QPainter *p, double lod) const
+    {
+        const QColor colour = m_highlightProblem ? kHighlightProblemColor : kHighlightColor;
+        p->setPen(QPen(colour, std::max(4.0, 2.5 / lod)));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(cardRect().adjusted(-4, -4, 4, 4), 10, 10);
+        if (lod < kDetailLod || m_tagText.isEmpty())
+            return;
+        const QRectF tag(kCardWidth - m_tag.width - 30, -16, m_tag.width + 16, 18);
+        p->setPen(QPen(Qt::white, 1.5));
+        p->setBrush(colour);
+        p->drawRoundedRect(tag, 9, 9);
+        p->setFont(m_style->roleFont);
+        p->setPen(Qt::white);
+        m_tag.drawCentred(p, tag, m_style->roleMetrics);
+    }
 
     QString m_name;
     const Style *m_style;
     CardContent m_content;
     bool m_prepared = false;
     bool m_placed = false;
+    bool m_highlight = false;
+    bool m_highlightProblem = false;
+    QString m_tagText;
+    CachedText m_tag;
     CachedText m_nameText, m_roleText, m_accessText, m_addressText, m_badgeText, m_stateText, m_problemText;
 };
 
@@ -605,6 +651,12 @@ struct TopologyView::Private
     QPoint pressPos;
     bool selecting = false;
     QString lastSelected;
+    std::set<QString> highlighted;
+    QString highlightTip;
+    QString highlightTag;
+    bool highlightProblem = false;
+
+    void applyHighlight();
 
     CardContent cardFor(const core::NodeStatus &n, bool hasSource, bool coPrimary,
                         const ProblemTally &tally) const;
@@ -765,6 +817,8 @@ QString TopologyView::Private::nodeToolTip(const QString &name) const
                    .arg(QDateTime::fromMSecsSinceEpoch(n.checkedAtMs).toString(Qt::ISODate));
     if (!problems.isEmpty())
         tip << Tr::tr("Problems:") << problems;
+    if (highlighted.count(name) && !highlightTip.isEmpty())
+        tip << QString() << highlightTip;
     return tip.join(QLatin1Char('\n'));
 }
 
@@ -823,6 +877,12 @@ QString TopologyView::Private::edgeToolTip(const EdgeKey &key) const
         return tip.join(QLatin1Char('\n'));
     }
     return {};
+}
+
+void TopologyView::Private::applyHighlight()
+{
+    for (auto &[name, item] : nodes)
+        item->setHighlight(highlighted.count(name) > 0, highlightTag, highlightProblem);
 }
 
 void TopologyView::Private::refreshContent()
@@ -972,6 +1032,7 @@ void TopologyView::setSnapshot(std::shared_ptr<const core::ClusterSnapshot> snap
     d->selecting = false;
 
     d->refreshContent();
+    d->applyHighlight();
 
     // Lay out again only when the shape changed: same nodes and edges, same picture.
     QString shape;
@@ -1295,6 +1356,8 @@ std::optional<NodeCardInfo> TopologyView::nodeInfo(const QString &name) const
     info.sceneRect = item->mapRectToScene(item->cardRect());
     info.toolTip = d->nodeToolTip(name);
     info.selected = item->isSelected();
+    info.highlighted = item->highlighted();
+    info.highlightTag = item->highlightTag();
     return info;
 }
 
@@ -1337,6 +1400,21 @@ int TopologyView::layoutCount() const
 const TopologyLayout &TopologyView::currentLayout() const
 {
     return d->layout;
+}
+
+void TopologyView::setHighlightedNodes(const QStringList &names, const QString &reasonTooltip, const QString &tag,
+                                       bool problem)
+{
+    d->highlighted = std::set<QString>(names.begin(), names.end());
+    d->highlightTip = reasonTooltip;
+    d->highlightTag = names.isEmpty() ? QString() : (tag.isEmpty() ? tr("ROUTED HERE") : tag);
+    d->highlightProblem = problem;
+    d->applyHighlight();
+}
+
+QStringList TopologyView::highlightedNodes() const
+{
+    return QStringList(d->highlighted.begin(), d->highlighted.end());
 }
 
 QString TopologyView::selectedNode() const

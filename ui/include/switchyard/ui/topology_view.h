@@ -59,6 +59,8 @@ struct NodeCardInfo
     QRectF sceneRect;
     QString toolTip;
     bool selected = false;
+    bool highlighted = false; // marked by setHighlightedNodes()
+    QString highlightTag;     // the tag drawn on it ("ROUTED HERE")
 };
 
 // What the picture shows for one replication edge.
@@ -101,6 +103,14 @@ public:
     const TopologyLayout &currentLayout() const;
 
     QString selectedNode() const; // empty when nothing is selected
+
+    // Marks nodes for the routing preview: a thick ring and a tag above the card ("ROUTED HERE"
+    // by default), drawn in exports too, kept across snapshots by name; `reasonTooltip` is added
+    // to their tooltips. `problem` draws them in red (a write that would fail). An empty list
+    // clears the marks.
+    void setHighlightedNodes(const QStringList &names, const QString &reasonTooltip = {},
+                             const QString &tag = {}, bool problem = false);
+    QStringList highlightedNodes() const; // sorted
     double zoom() const;
     bool followsWindow() const; // true until the user zooms or pans
 
