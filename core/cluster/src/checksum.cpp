@@ -175,7 +175,7 @@ Result<std::vector<TableInfo>> loadTables(Connection &primary, const std::vector
     for (const TableInfo &t : out)
         schemas += (schemas.empty() ? "" : ", ") + quoteString(t.database);
     auto cols = primary.query("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, LOWER(DATA_TYPE), COLUMN_TYPE, IS_NULLABLE, "
-                              "EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + schemas +
+                              "EXTRA, CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + schemas +
                               ") ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION");
     if (!cols)
         return cols.error();
@@ -189,6 +189,8 @@ Result<std::vector<TableInfo>> loadTables(Connection &primary, const std::vector
         c.columnType = row[4].value_or("");
         c.nullable = row[5].value_or("") == "YES";
         const std::string extra = row[6].value_or("");
+        if (row.size() > 7)
+            c.charset = row[7].value_or("");
         c.generated = extra.find("GENERATED") != std::string::npos || extra.find("VIRTUAL") != std::string::npos ||
                       extra.find("PERSISTENT") != std::string::npos || extra.find("STORED") != std::string::npos;
         out[it->second].columns.push_back(std::move(c));
@@ -575,6 +577,28 @@ struct Run
         return okStatus();
     }
 
+    // Text columns stored in the same charset on every node need no conversion to compare.
+    Status decideConversions(TableInfo &t)
+    {
+        std::map<std::string, std::string> charset;
+        for (const Column &c : t.columns)
+            charset[c.name] = c.charset;
+        std::set<std::string> differ;
+        for (auto &rc : replicas) {
+            auto r = rc->query("SELECT COLUMN_NAME, CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE "
+                               "TABLE_SCHEMA = " + quoteString(t.database) + " AND TABLE_NAME = " + quoteString(t.table));
+            if (!r)
+                return r.error();
+            for (const auto &row : r->rows) {
+                if (charset[row[0].value_or("")] != row[1].value_or(""))
+                    differ.insert(row[0].value_or(""));
+            }
+        }
+        for (Column &c : t.columns)
+            c.convertCharset = differ.count(c.name) > 0;
+        return okStatus();
+    }
+
     // Each direct replica's own values from its results table; cascaded ones computed there.
     Status compare(const TableInfo &t, TableResult &tr)
     {
@@ -693,10 +717,13 @@ Result<ChecksumReport> runChecksum(Connection &primary, const std::vector<Replic
             run.report.tables.push_back(std::move(tr));
             continue;
         }
-        const auto t0 = Clock::now();
-        if (auto st = run.checksumTable(t, tr); !st)
+        TableInfo table = t;
+        if (auto st = run.decideConversions(table); !st)
             return st.error();
-        if (auto st = run.compare(t, tr); !st)
+        const auto t0 = Clock::now();
+        if (auto st = run.checksumTable(table, tr); !st)
+            return st.error();
+        if (auto st = run.compare(table, tr); !st)
             return st.error();
         tr.seconds = secondsSince(t0);
         run.report.tables.push_back(std::move(tr));

@@ -38,9 +38,9 @@ bool isGeometry(const Column &c)
 std::string normalisedColumn(const Column &c, const RowHashSpec &spec)
 {
     const std::string id = quoteIdent(c.name);
-    if (c.isText()) {
+    if (c.isText() && (c.convertCharset || spec.trimText)) {
         // The same characters in another charset or collation hash alike (pt PT-136).
-        std::string e = "CONVERT(" + id + " USING utf8mb4)";
+        std::string e = c.convertCharset ? "CONVERT(" + id + " USING utf8mb4)" : id;
         return spec.trimText ? "TRIM(" + e + ")" : e;
     }
     if (c.dataType == "timestamp")
@@ -190,15 +190,24 @@ std::string quoteString(std::string_view text)
 std::string rowExpression(const TableInfo &table, const RowHashSpec &spec)
 {
     std::string out = "CONCAT_WS('#'";
-    std::string nulls;
+    std::vector<std::string> nullable;
     for (const Column &c : table.columns) {
         out += ", " + normalisedColumn(c, spec);
         if (c.nullable)
-            nulls += (nulls.empty() ? "" : ", ") + std::string("ISNULL(") + quoteIdent(c.name) + ")";
+            nullable.push_back(quoteIdent(c.name));
     }
-    // CONCAT_WS skips NULLs: the bitmap tells NULL from '' and from a missing column.
+    // CONCAT_WS skips NULLs: the bitmap tells NULL from '' and from a missing column. As a
+    // number while it fits (cheaper than a string of digits), else as pt's string of ISNULLs.
+    std::string nulls;
+    for (std::size_t i = 0; i < nullable.size(); ++i) {
+        if (nullable.size() <= 60)
+            nulls += (i ? " + " : "") + std::string("ISNULL(") + nullable[i] + ")" +
+                     (i ? " * " + std::to_string(1ULL << i) : std::string());
+        else
+            nulls += (i ? ", " : "") + std::string("ISNULL(") + nullable[i] + ")";
+    }
     if (!nulls.empty())
-        out += ", CONCAT(" + nulls + ")";
+        out += nullable.size() <= 60 ? ", " + nulls : ", CONCAT(" + nulls + ")";
     return out + ")";
 }
 
@@ -207,12 +216,14 @@ std::string chunkChecksumExpression(const TableInfo &table, const RowHashSpec &s
     const std::string row = rowExpression(table, spec);
     if (spec.hash == HashFunction::Crc32)
         return "COUNT(*), COALESCE(LOWER(CONV(BIT_XOR(CAST(CRC32(" + row + ") AS UNSIGNED)), 10, 16)), '0')";
-    // 128 bits of MD5 as two 64-bit XOR slices; the row is hashed once (user variable).
+    // 128 bits of MD5 as two 64-bit XOR slices. No user variable to hash the row once (pt's
+    // @crc): a replica replaying the statement starts from the variable's logged value and the
+    // order in which the two aggregates read it is not guaranteed - it gave false differences.
     const auto slice = [](const std::string &arg) {
         return "LPAD(LOWER(CONV(BIT_XOR(CAST(CONV(" + arg + ", 16, 10) AS UNSIGNED)), 10, 16)), 16, '0')";
     };
-    return "COUNT(*), COALESCE(CONCAT(" + slice("SUBSTRING(@sy_h := MD5(" + row + "), 1, 16)") + ", " +
-           slice("SUBSTRING(@sy_h, 17, 16)") + "), '0')";
+    return "COUNT(*), COALESCE(CONCAT(" + slice("SUBSTRING(MD5(" + row + "), 1, 16)") + ", " +
+           slice("SUBSTRING(MD5(" + row + "), 17, 16)") + "), '0')";
 }
 
 std::string rangePredicate(const TableInfo &table, const ChunkBounds &bounds)

@@ -68,6 +68,11 @@ struct Column
     std::string columnType;  // COLUMN_TYPE: "int(10) unsigned", "enum('a','b')"
     bool nullable = false;
     bool generated = false;  // VIRTUAL/STORED: hashed, never written by a repair
+    std::string charset;     // CHARACTER_SET_NAME of text columns
+    // CONVERT(... USING utf8mb4) before hashing. A run clears it when every node stores the
+    // column in the same charset (same characters, same bytes): the conversion costs CPU on
+    // every node for every row.
+    bool convertCharset = true;
     bool isText() const;     // char, varchar, *text, enum, set, json
     bool isBinary() const;   // binary, varbinary, *blob
     bool isInteger() const;
