@@ -124,9 +124,9 @@ private slots:
     {
         PreviewSettings mysql;
         mysql.dialect = sr::Dialect::MariaDB;
-        const auto parts = splitStatements(
-            "/* switchyard: primary */ SELECT 1;\n-- note\nSELECT 'a;b' FROM t; SELECT * FROM t /*!50000 FOR UPDATE */;",
-            mysql);
+        const auto parts = splitStatements("/* switchyard: primary */ SELECT 1;\n-- note\nSELECT 'a;b' FROM "
+                                           "t; SELECT * FROM t /*!50000 FOR UPDATE */;",
+                                           mysql);
         QCOMPARE(parts.size(), std::size_t(3));
         QCOMPARE(str(parts[0]), QStringLiteral("/* switchyard: primary */ SELECT 1"));
         QCOMPARE(str(parts[1]), QStringLiteral("-- note\nSELECT 'a;b' FROM t"));
@@ -144,12 +144,13 @@ private slots:
     {
         RoutingPreview p;
         p.setSnapshot(cluster());
-        p.setSql(QStringLiteral("START TRANSACTION;\nSELECT * FROM orders;\nUPDATE orders SET state = 'paid' WHERE id = 4;\n"
-                                "COMMIT;\nSELECT * FROM orders"));
+        p.setSql(QStringLiteral(
+            "START TRANSACTION;\nSELECT * FROM orders;\nUPDATE orders SET state = 'paid' WHERE id = 4;\n"
+            "COMMIT;\nSELECT * FROM orders"));
         const auto &rows = p.outcome().rows;
         QCOMPARE(rows.size(), std::size_t(5));
         QVERIFY(rows[0].after.inTransaction);
-        QCOMPARE(rows[1].decision.target, sr::Target::Primary);   // inside the read-write transaction
+        QCOMPARE(rows[1].decision.target, sr::Target::Primary); // inside the read-write transaction
         QVERIFY(rows[2].after.transactionWrote);
         QVERIFY(!rows[3].after.inTransaction);
         QCOMPARE(rows[4].decision.target, sr::Target::Replica);
@@ -282,11 +283,11 @@ private slots:
         p.setSql(QStringLiteral("INSERT INTO orders (id) VALUES (7);\nSELECT * FROM orders"));
         const auto &rows = p.outcome().rows;
         QCOMPARE(rows.size(), std::size_t(2));
-        QCOMPARE(rows[0].decision.target, sr::Target::Primary);   // never elsewhere
+        QCOMPARE(rows[0].decision.target, sr::Target::Primary); // never elsewhere
         QCOMPARE(str(rows[0].decision.nodeName), QStringLiteral("db1"));
         QVERIFY(primaryUnavailable(rows[0].decision));
         QVERIFY(hasReason(rows[0].decision, sr::ReasonCode::PrimaryNotUp, "db1"));
-        QCOMPARE(rows[1].decision.target, sr::Target::Replica);   // reads still go to replicas
+        QCOMPARE(rows[1].decision.target, sr::Target::Replica); // reads still go to replicas
         p.selectRow(0);
         QVERIFY2(p.headlineText().contains(QStringLiteral("Would fail")), qPrintable(p.headlineText()));
         QVERIFY(p.statementModel()->item(0, 2)->text().contains(QStringLiteral("would fail")));
@@ -375,28 +376,39 @@ private slots:
         auto spans = SqlHighlighter::spans(text, mysql);
         QCOMPARE(kindAt(spans, 0), std::optional<K>(K::Keyword));
         QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("--1")))), std::nullopt);
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("'x'")))), std::optional<K>(K::String));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("note")))), std::optional<K>(K::Comment));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("hash")))), std::optional<K>(K::Comment));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("'x'")))),
+                 std::optional<K>(K::String));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("note")))),
+                 std::optional<K>(K::Comment));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("hash")))),
+                 std::optional<K>(K::Comment));
         // PostgreSQL: "#" is an operator, "--1" is a comment, block comments nest.
         text = QStringLiteral("SELECT 1 # 2 /* a /* b */ c */, 3--1");
         spans = SqlHighlighter::spans(text, pg);
         QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QLatin1Char('#')))), std::nullopt);
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral(" c ")) + 1)), std::optional<K>(K::Comment));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("--1")))), std::optional<K>(K::Comment));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral(" c ")) + 1)),
+                 std::optional<K>(K::Comment));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("--1")))),
+                 std::optional<K>(K::Comment));
         // Executable comment: the content is SQL, the markers are not; hints stand out.
         text = QStringLiteral("/* switchyard: primary */ SELECT * FROM t /*!50000 FOR UPDATE */");
         spans = SqlHighlighter::spans(text, mysql);
         QCOMPARE(kindAt(spans, 3), std::optional<K>(K::Hint));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("FOR")))), std::optional<K>(K::Keyword));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("/*!")))), std::optional<K>(K::ExecutableMarker));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("FOR")))),
+                 std::optional<K>(K::Keyword));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("/*!")))),
+                 std::optional<K>(K::ExecutableMarker));
         // Functions, variables, an unterminated literal; positions in UTF-16 after non-ASCII text.
         text = QStringLiteral("SELECT 'ü€', my_udf(@x) FROM t WHERE a = 'open");
         spans = SqlHighlighter::spans(text, mysql);
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("my_udf")))), std::optional<K>(K::Function));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("@x")))), std::optional<K>(K::Variable));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("open")))), std::optional<K>(K::Unterminated));
-        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("FROM")))), std::optional<K>(K::Keyword));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("my_udf")))),
+                 std::optional<K>(K::Function));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("@x")))),
+                 std::optional<K>(K::Variable));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("open")))),
+                 std::optional<K>(K::Unterminated));
+        QCOMPARE(kindAt(spans, static_cast<int>(text.indexOf(QStringLiteral("FROM")))),
+                 std::optional<K>(K::Keyword));
 
         // In the editor: an opened quote recolours the following lines.
         RoutingPreview p;
@@ -414,9 +426,10 @@ private slots:
     {
         PreviewSettings maria;
         maria.dialect = sr::Dialect::MariaDB;
-        auto plain = parseWorkload("SELECT 1;\nINSERT INTO t VALUES ('a;b');\nDELIMITER //\nCREATE PROCEDURE p() BEGIN "
-                                   "SELECT 1; END//\nDELIMITER ;\nSELECT 2",
-                                   WorkloadFormat::Detect, maria);
+        auto plain = parseWorkload(
+            "SELECT 1;\nINSERT INTO t VALUES ('a;b');\nDELIMITER //\nCREATE PROCEDURE p() BEGIN "
+            "SELECT 1; END//\nDELIMITER ;\nSELECT 2",
+            WorkloadFormat::Detect, maria);
         QVERIFY(plain);
         QCOMPARE(plain->format, WorkloadFormat::PlainSql);
         QCOMPARE(plain->statements.size(), std::size_t(4));
@@ -457,7 +470,8 @@ private slots:
         const char *pglog = "2024-01-15 10:00:00.123 UTC [4242] LOG:  statement: BEGIN\n"
                             "2024-01-15 10:00:00.124 UTC [4242] LOG:  statement: UPDATE t SET a = 1\n"
                             "\t  WHERE id = 2\n"
-                            "2024-01-15 10:00:00.125 UTC [4243] app@shop LOG:  execute <unnamed>: SELECT * FROM t WHERE id = $1\n"
+                            "2024-01-15 10:00:00.125 UTC [4243] app@shop LOG:  execute <unnamed>: SELECT * "
+                            "FROM t WHERE id = $1\n"
                             "2024-01-15 10:00:00.125 UTC [4243] app@shop DETAIL:  parameters: $1 = '5'\n"
                             "2024-01-15 10:00:00.126 UTC [4242] ERROR:  relation \"x\" does not exist\n"
                             "2024-01-15 10:00:00.126 UTC [4242] STATEMENT:  SELECT * FROM x\n"
@@ -473,7 +487,8 @@ private slots:
         QCOMPARE(str(p->statements[2].sql), QStringLiteral("SELECT * FROM t WHERE id = $1"));
         QCOMPARE(p->sessions, 2u);
 
-        QCOMPARE(str(statementShape("SELECT * FROM t WHERE id IN (1, 2, 3) AND name = 'x'", sr::LexOptions::forDialect(sr::Dialect::MySQL))),
+        QCOMPARE(str(statementShape("SELECT * FROM t WHERE id IN (1, 2, 3) AND name = 'x'",
+                                    sr::LexOptions::forDialect(sr::Dialect::MySQL))),
                  QStringLiteral("SELECT * FROM t WHERE id IN (?...) AND name = ?"));
     }
 
@@ -490,7 +505,8 @@ private slots:
                 const QByteArray ts = "2024-01-15T10:00:" + QByteArray::number(10 + i / 40) + ".000000Z\t   ";
                 log += ts + id + " Query\tSELECT * FROM orders WHERE id = " + QByteArray::number(i) + "\n";
                 if (i % 4 == 0)
-                    log += ts + id + " Query\tINSERT INTO orders (id) VALUES (" + QByteArray::number(i) + ")\n";
+                    log +=
+                        ts + id + " Query\tINSERT INTO orders (id) VALUES (" + QByteArray::number(i) + ")\n";
                 if (i % 10 == 0)
                     log += ts + id + " Query\tSELECT get_discount(" + QByteArray::number(i) + ")\n";
                 if (i % 50 == 0)
@@ -511,12 +527,13 @@ private slots:
         QCOMPARE(w.toPrimary, std::uint64_t(140));
         QCOMPARE(w.nodes.size(), std::size_t(3));
         QCOMPARE(w.nodes[1].statements + w.nodes[2].statements, std::uint64_t(400));
-        QVERIFY(w.nodes[1].statements > 150 && w.nodes[2].statements > 150);   // round robin
+        QVERIFY(w.nodes[1].statements > 150 && w.nodes[2].statements > 150); // round robin
         QCOMPARE(w.primaryReasons.size(), std::size_t(2));
         QCOMPARE(str(w.primaryReasons[0].reason), QStringLiteral("writes: INSERT"));
         QCOMPARE(w.primaryReasons[0].count, std::uint64_t(100));
         QCOMPARE(w.primaryReasons[0].shapes.size(), std::size_t(1));
-        QCOMPARE(str(w.primaryReasons[0].shapes[0].shape), QStringLiteral("INSERT INTO orders (id) VALUES (?)"));
+        QCOMPARE(str(w.primaryReasons[0].shapes[0].shape),
+                 QStringLiteral("INSERT INTO orders (id) VALUES (?)"));
         QVERIFY(str(w.primaryReasons[1].reason).contains(QStringLiteral("get_discount")));
         QCOMPARE(p.primaryReasonTree()->topLevelItemCount(), 2);
         QCOMPARE(p.workloadTable()->rowCount(), 4);
@@ -543,9 +560,11 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             QByteArray chunk;
             for (int i = 0; i < 1000; ++i)
-                chunk += "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id = "
-                         + QByteArray::number(i) + ";\nUPDATE orders SET seen = 1 WHERE id = " + QByteArray::number(i) + ";\n";
-            for (int i = 0; i < 150; ++i)   // 300k statements, ~ 36 MB
+                chunk +=
+                    "SELECT o.id, o.total FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id = " +
+                    QByteArray::number(i) +
+                    ";\nUPDATE orders SET seen = 1 WHERE id = " + QByteArray::number(i) + ";\n";
+            for (int i = 0; i < 150; ++i) // 300k statements, ~ 36 MB
                 f.write(chunk);
         }
         RoutingPreview p;
@@ -566,7 +585,8 @@ private slots:
         tick.stop();
         QCOMPARE(p.workloadResult()->total, std::uint64_t(300000));
         QCOMPARE(p.workloadResult()->toReplicas, std::uint64_t(150000));
-        qInfo("300k statements read and routed in %lld ms; longest GUI pause %lld ms", clock.elapsed(), worst);
+        qInfo("300k statements read and routed in %lld ms; longest GUI pause %lld ms", clock.elapsed(),
+              worst);
         QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI paused %1 ms").arg(worst)));
 
         // Cancel: stops early, the previous result stays away.
@@ -598,7 +618,8 @@ private slots:
         QVERIFY(md.contains(QStringLiteral("**Hypothetical.**")));
         QVERIFY(md.contains(QStringLiteral("→ replica db3")));
         QVERIFY(md.contains(QStringLiteral("**db2**: replica db2 excluded: lag")));
-        QVERIFY(md.contains(QStringLiteral("switchyard-cli route --dialect mariadb --server-version 10.11.6")));
+        QVERIFY(
+            md.contains(QStringLiteral("switchyard-cli route --dialect mariadb --server-version 10.11.6")));
         QVERIFY(md.contains(QStringLiteral("\"lag_seconds\": 40")));
         QTemporaryDir dir;
         QString error;
@@ -630,7 +651,8 @@ private slots:
         p.setSql(QStringLiteral("SELECT 1 FROM t"));
         QCOMPARE(str(lastDecision(p).nodeName), QStringLiteral("c"));
         QVERIFY(hasReason(lastDecision(p), sr::ReasonCode::ExcludedLag, "b"));
-        QCOMPARE(p.graph()->nodeNames(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QCOMPARE(p.graph()->nodeNames(),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         QVERIFY(!p.loadTopologyFile(dir.filePath(QStringLiteral("missing.json")), &error));
         QVERIFY(!error.isEmpty());
     }
@@ -654,7 +676,7 @@ private slots:
         QTemporaryDir dir;
         RoutingPreview p;
         if (live) {
-            auto s = fx::mariadbTrouble();   // db2 lagging 47 s, db3 stopped
+            auto s = fx::mariadbTrouble(); // db2 lagging 47 s, db3 stopped
             auto extra = fx::node("db4", 3309, core::NodeRole::Replica, 2.0);
             extra.gtidCurrentPos = "0-3306-18422";
             fx::add(*s, extra);
@@ -692,12 +714,16 @@ private slots:
             args << QStringLiteral("--topology") << topologyFile;
             QByteArray input;
             for (const QString &s : c.setup)
-                input += QJsonDocument(QJsonObject{{QStringLiteral("session"), 1}, {QStringLiteral("sql"), s},
+                input += QJsonDocument(QJsonObject{{QStringLiteral("session"), 1},
+                                                   {QStringLiteral("sql"), s},
                                                    {QStringLiteral("at_ms"), 3'600'000}})
-                             .toJson(QJsonDocument::Compact) + '\n';
-            input += QJsonDocument(QJsonObject{{QStringLiteral("session"), 1}, {QStringLiteral("sql"), c.sql},
+                             .toJson(QJsonDocument::Compact) +
+                         '\n';
+            input += QJsonDocument(QJsonObject{{QStringLiteral("session"), 1},
+                                               {QStringLiteral("sql"), c.sql},
                                                {QStringLiteral("at_ms"), 3'600'000}})
-                         .toJson(QJsonDocument::Compact) + '\n';
+                         .toJson(QJsonDocument::Compact) +
+                     '\n';
             QProcess cli;
             cli.start(QStringLiteral(SWITCHYARD_CLI), args);
             QVERIFY(cli.waitForStarted());
@@ -710,24 +736,31 @@ private slots:
 
             const sr::RouteDecision &d = lastDecision(p);
             const QString what = c.id + QStringLiteral(": ") + c.sql;
-            QVERIFY2(out.value(QStringLiteral("target")).toString() == str(std::string(sr::targetName(d.target))), qPrintable(what));
-            const QString node = out.value(QStringLiteral("node")).isNull() ? QString() : out.value(QStringLiteral("node")).toString();
+            QVERIFY2(out.value(QStringLiteral("target")).toString() ==
+                         str(std::string(sr::targetName(d.target))),
+                     qPrintable(what));
+            const QString node = out.value(QStringLiteral("node")).isNull()
+                                     ? QString()
+                                     : out.value(QStringLiteral("node")).toString();
             QVERIFY2(node == (d.target == sr::Target::All ? QString() : str(d.nodeName)), qPrintable(what));
-            QVERIFY2(out.value(QStringLiteral("kind")).toString() == str(std::string(d.kindName())), qPrintable(what));
+            QVERIFY2(out.value(QStringLiteral("kind")).toString() == str(std::string(d.kindName())),
+                     qPrintable(what));
             QStringList reasons;
             for (const QJsonValue &r : out.value(QStringLiteral("reasons")).toArray())
                 reasons << r.toString();
             QStringList mine;
             for (const std::string &r : d.explain())
                 mine << str(r);
-            QVERIFY2(reasons == mine, qPrintable(what + QStringLiteral("\n cli:   ") + reasons.join(QStringLiteral(" | ")) +
-                                                 QStringLiteral("\n panel: ") + mine.join(QStringLiteral(" | "))));
+            QVERIFY2(reasons == mine,
+                     qPrintable(what + QStringLiteral("\n cli:   ") + reasons.join(QStringLiteral(" | ")) +
+                                QStringLiteral("\n panel: ") + mine.join(QStringLiteral(" | "))));
             // The earlier statements too, when the panel sent them as the corpus lists them.
             if (p.outcome().rows.size() == static_cast<std::size_t>(c.setup.size() + 1)) {
                 for (int i = 0; i < c.setup.size(); ++i) {
                     const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
-                    QVERIFY2(o.value(QStringLiteral("target")).toString()
-                                 == str(std::string(sr::targetName(p.outcome().rows[static_cast<std::size_t>(i)].decision.target))),
+                    QVERIFY2(o.value(QStringLiteral("target")).toString() ==
+                                 str(std::string(sr::targetName(
+                                     p.outcome().rows[static_cast<std::size_t>(i)].decision.target))),
                              qPrintable(what));
                 }
             }
@@ -768,9 +801,11 @@ private slots:
         WhatIf w;
         w.nodes["db4"].weight = 2;
         p.setWhatIf(w);
-        p.setSql(QStringLiteral("/* app=checkout */\nSELECT o.id, o.total, c.email\n  FROM orders o JOIN customers c ON c.id = o.customer_id\n"
-                                " WHERE o.id = 42;\n\nSELECT * FROM orders WHERE id = 42 FOR UPDATE;\n"
-                                "UPDATE orders SET state = 'paid' WHERE id = 42;\nSELECT COUNT(*) FROM orders"));
+        p.setSql(
+            QStringLiteral("/* app=checkout */\nSELECT o.id, o.total, c.email\n  FROM orders o JOIN "
+                           "customers c ON c.id = o.customer_id\n"
+                           " WHERE o.id = 42;\n\nSELECT * FROM orders WHERE id = 42 FOR UPDATE;\n"
+                           "UPDATE orders SET state = 'paid' WHERE id = 42;\nSELECT COUNT(*) FROM orders"));
         p.show();
         QVERIFY(QTest::qWaitForWindowExposed(&p));
         p.selectRow(static_cast<int>(p.outcome().rows.size()) - 4);
@@ -788,14 +823,17 @@ private slots:
             QByteArray log = "Time                 Id Command    Argument\n";
             for (int i = 0; i < 3000; ++i) {
                 const QByteArray id = QByteArray::number(40 + i % 12);
-                const QByteArray ts = "2024-01-15T10:" + QByteArray::number(10 + i / 600) + ":00.000000Z\t   ";
+                const QByteArray ts =
+                    "2024-01-15T10:" + QByteArray::number(10 + i / 600) + ":00.000000Z\t   ";
                 log += ts + id + " Query\tSELECT * FROM orders WHERE id = " + QByteArray::number(i) + "\n";
                 if (i % 3 == 0)
-                    log += ts + id + " Query\tINSERT INTO order_events (order_id, kind) VALUES (" + QByteArray::number(i) + ", 'seen')\n";
+                    log += ts + id + " Query\tINSERT INTO order_events (order_id, kind) VALUES (" +
+                           QByteArray::number(i) + ", 'seen')\n";
                 if (i % 7 == 0)
                     log += ts + id + " Query\tSELECT price_with_tax(" + QByteArray::number(i) + ")\n";
                 if (i % 11 == 0)
-                    log += ts + id + " Query\tSELECT * FROM carts WHERE id = " + QByteArray::number(i) + " FOR UPDATE\n";
+                    log += ts + id + " Query\tSELECT * FROM carts WHERE id = " + QByteArray::number(i) +
+                           " FOR UPDATE\n";
                 if (i % 13 == 0)
                     log += ts + id + " Query\tSELECT LAST_INSERT_ID()\n";
                 if (i % 100 == 0)

@@ -41,7 +41,8 @@ Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, Dialect dia
         return bad(QStringLiteral("\"nodes\" must be a non-empty array"));
     out.primaryAcceptsReads = root.value(QStringLiteral("primary_accepts_reads")).toBool(false);
     if (root.contains(QStringLiteral("generation")))
-        out.topology.generation = static_cast<std::uint64_t>(root.value(QStringLiteral("generation")).toDouble());
+        out.topology.generation =
+            static_cast<std::uint64_t>(root.value(QStringLiteral("generation")).toDouble());
 
     const QJsonValue lag = root.value(QStringLiteral("lag_policy"));
     if (lag.isObject()) {
@@ -69,13 +70,16 @@ Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, Dialect dia
             return bad(QStringLiteral("a node without a name"));
         if (out.topology.indexOf(n.name) >= 0)
             return bad(QStringLiteral("two nodes named \"%1\"").arg(QString::fromStdString(n.name)));
-        const auto role = parseNodeRole(o.value(QStringLiteral("role")).toString(QStringLiteral("replica")).toStdString());
+        const auto role =
+            parseNodeRole(o.value(QStringLiteral("role")).toString(QStringLiteral("replica")).toStdString());
         if (!role)
-            return bad(QStringLiteral("node %1: role must be primary or replica").arg(QString::fromStdString(n.name)));
+            return bad(QStringLiteral("node %1: role must be primary or replica")
+                           .arg(QString::fromStdString(n.name)));
         n.role = *role;
         if (n.role == NodeRole::Primary)
             ++primaries;
-        const auto health = parseNodeHealth(o.value(QStringLiteral("health")).toString(QStringLiteral("up")).toStdString());
+        const auto health =
+            parseNodeHealth(o.value(QStringLiteral("health")).toString(QStringLiteral("up")).toStdString());
         if (!health)
             return bad(QStringLiteral("node %1: health must be up, down, maintenance or unknown")
                            .arg(QString::fromStdString(n.name)));
@@ -84,7 +88,8 @@ Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, Dialect dia
         if (lagValue.isDouble())
             n.lagSeconds = lagValue.toDouble();
         else if (!lagValue.isNull() && !lagValue.isUndefined())
-            return bad(QStringLiteral("node %1: lag_seconds must be a number or null").arg(QString::fromStdString(n.name)));
+            return bad(QStringLiteral("node %1: lag_seconds must be a number or null")
+                           .arg(QString::fromStdString(n.name)));
         const double weight = o.value(QStringLiteral("weight")).toDouble(1);
         if (weight < 0 || weight > 1e6)
             return bad(QStringLiteral("node %1: weight out of range").arg(QString::fromStdString(n.name)));
@@ -95,8 +100,9 @@ Result<RouteTopologyFile> topologyFromJson(const QJsonDocument &doc, Dialect dia
         if (!position.isEmpty()) {
             auto p = ReplicationPosition::parse(dialect, position.toStdString());
             if (!p)
-                return bad(QStringLiteral("node %1: %2")
-                               .arg(QString::fromStdString(n.name), QString::fromStdString(p.error().message)));
+                return bad(
+                    QStringLiteral("node %1: %2")
+                        .arg(QString::fromStdString(n.name), QString::fromStdString(p.error().message)));
             n.position = std::move(p).value();
         }
         std::vector<std::optional<double>> history;
@@ -131,11 +137,14 @@ QJsonDocument topologyToJson(const RouteTopologyFile &file)
         const NodeView &n = file.topology.nodes[i];
         QJsonObject o;
         o.insert(QStringLiteral("name"), QString::fromStdString(n.name));
-        o.insert(QStringLiteral("role"), QString::fromUtf8(nodeRoleName(n.role).data(),
-                                                           static_cast<qsizetype>(nodeRoleName(n.role).size())));
-        o.insert(QStringLiteral("health"), QString::fromUtf8(nodeHealthName(n.health).data(),
-                                                             static_cast<qsizetype>(nodeHealthName(n.health).size())));
-        o.insert(QStringLiteral("lag_seconds"), n.lagSeconds ? QJsonValue(*n.lagSeconds) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("role"),
+                 QString::fromUtf8(nodeRoleName(n.role).data(),
+                                   static_cast<qsizetype>(nodeRoleName(n.role).size())));
+        o.insert(QStringLiteral("health"),
+                 QString::fromUtf8(nodeHealthName(n.health).data(),
+                                   static_cast<qsizetype>(nodeHealthName(n.health).size())));
+        o.insert(QStringLiteral("lag_seconds"),
+                 n.lagSeconds ? QJsonValue(*n.lagSeconds) : QJsonValue(QJsonValue::Null));
         if (i < file.lagHistory.size() && !file.lagHistory[i].empty()) {
             QJsonArray history;
             for (const auto &h : file.lagHistory[i])

@@ -9,9 +9,9 @@
 #include "switchyard/ui/tr.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -39,9 +39,9 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
-#include <QTextDocument>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -89,9 +89,12 @@ QColor targetColour(const RouteDecision &d)
     if (primaryUnavailable(d))
         return kFailTarget;
     switch (d.target) {
-    case Target::Replica: return kReplicaTarget;
-    case Target::Primary: return kPrimaryTarget;
-    case Target::All: return kAllTarget;
+    case Target::Replica:
+        return kReplicaTarget;
+    case Target::Primary:
+        return kPrimaryTarget;
+    case Target::All:
+        return kAllTarget;
     }
     return kPrimaryTarget;
 }
@@ -134,7 +137,8 @@ QString percent(std::uint64_t part, std::uint64_t total)
 {
     if (total == 0)
         return QStringLiteral("—");
-    return QLocale().toString(100.0 * static_cast<double>(part) / static_cast<double>(total), 'f', 1) + QStringLiteral(" %");
+    return QLocale().toString(100.0 * static_cast<double>(part) / static_cast<double>(total), 'f', 1) +
+           QStringLiteral(" %");
 }
 
 } // namespace
@@ -190,8 +194,9 @@ void RoutingPreview::buildUi()
     m_banner = new QLabel;
     m_banner->setObjectName(QStringLiteral("hypotheticalBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4300; border: 1px solid #f0c36d;"
-                                           " border-radius: 4px; padding: 6px 10px; font-weight: bold; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #5c4300; border: 1px solid #f0c36d;"
+                       " border-radius: 4px; padding: 6px 10px; font-weight: bold; }"));
     m_resetWhatIf = new QPushButton(tr("Back to the cluster as it is"));
     m_resetWhatIf->setObjectName(QStringLiteral("resetWhatIf"));
     connect(m_resetWhatIf, &QPushButton::clicked, this, &RoutingPreview::clearWhatIf);
@@ -230,8 +235,9 @@ void RoutingPreview::buildUi()
     m_lagThreshold->setDecimals(1);
     m_lagThreshold->setSpecialValueText(tr("off"));
     m_lagThreshold->setSuffix(tr(" s"));
-    m_lagThreshold->setToolTip(tr("Replicas leave the read pool after 3 samples over this lag and come back after 2 "
-                                  "under half of it; unknown lag counts as over. Default: the profile's lag warning."));
+    m_lagThreshold->setToolTip(
+        tr("Replicas leave the read pool after 3 samples over this lag and come back after 2 "
+           "under half of it; unknown lag counts as over. Default: the profile's lag warning."));
     m_primaryReads = new QCheckBox(tr("Primary takes reads"));
     m_primaryReads->setObjectName(QStringLiteral("primaryReads"));
 
@@ -258,7 +264,8 @@ void RoutingPreview::buildUi()
     m_liveButton = new QPushButton(tr("Live cluster"));
     m_liveButton->setToolTip(tr("Route against the open cluster's latest snapshot again"));
     auto *fileButton = new QPushButton(tr("Topology file…"));
-    fileButton->setToolTip(tr("Route against a topology file (the format of switchyard-cli route --topology)"));
+    fileButton->setToolTip(
+        tr("Route against a topology file (the format of switchyard-cli route --topology)"));
     auto *exportButton = new QPushButton(tr("Export explanation…"));
     exportButton->setObjectName(QStringLiteral("exportMarkdown"));
     exportButton->setToolTip(tr("Save the explanation as Markdown for a ticket or a code review"));
@@ -304,7 +311,8 @@ void RoutingPreview::buildUi()
     connect(m_liveButton, &QPushButton::clicked, this, &RoutingPreview::useLiveTopology);
     connect(fileButton, &QPushButton::clicked, this, &RoutingPreview::loadTopologyAsk);
     connect(exportButton, &QPushButton::clicked, this, &RoutingPreview::exportMarkdownAsk);
-    connect(copyButton, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(explanationMarkdown()); });
+    connect(copyButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(explanationMarkdown()); });
     updateConsistencyParameter();
     updateHighlighters();
     updateSourceLabel();
@@ -324,15 +332,17 @@ QWidget *RoutingPreview::buildStatementTab()
     m_sqlEdit->setObjectName(QStringLiteral("sqlEditor"));
     m_sqlHighlighter = new SqlHighlighter(m_sqlEdit->document());
     m_onePacket = new QCheckBox(tr("Send as one multi-statement packet"));
-    m_onePacket->setToolTip(tr("Off: one call per statement, as most drivers send them. On: the whole text in one "
-                               "call (CLIENT_MULTI_STATEMENTS / simple query protocol)."));
+    m_onePacket->setToolTip(
+        tr("Off: one call per statement, as most drivers send them. On: the whole text in one "
+           "call (CLIENT_MULTI_STATEMENTS / simple query protocol)."));
     leftLayout->addWidget(sqlTitle);
     leftLayout->addWidget(m_sqlEdit, 3);
     leftLayout->addWidget(m_onePacket);
 
     auto *contextBox = new QGroupBox(tr("Session before these statements"));
     auto *contextLayout = new QVBoxLayout(contextBox);
-    m_contextEdit = makeSqlEditor(tr("Statements this session ran earlier, e.g.\nSET autocommit=0;\nCREATE TEMPORARY TABLE tmp (a INT);"));
+    m_contextEdit = makeSqlEditor(tr(
+        "Statements this session ran earlier, e.g.\nSET autocommit=0;\nCREATE TEMPORARY TABLE tmp (a INT);"));
     m_contextEdit->setObjectName(QStringLiteral("contextEditor"));
     m_contextHighlighter = new SqlHighlighter(m_contextEdit->document());
     auto *contextForm = new QFormLayout;
@@ -341,16 +351,19 @@ QWidget *RoutingPreview::buildStatementTab()
     m_autocommit->setChecked(true);
     m_transaction = new QComboBox;
     m_transaction->addItem(tr("none open"), static_cast<int>(SessionContext::Transaction::None));
-    m_transaction->addItem(tr("read-write transaction open"), static_cast<int>(SessionContext::Transaction::ReadWrite));
-    m_transaction->addItem(tr("read-only transaction open"), static_cast<int>(SessionContext::Transaction::ReadOnly));
+    m_transaction->addItem(tr("read-write transaction open"),
+                           static_cast<int>(SessionContext::Transaction::ReadWrite));
+    m_transaction->addItem(tr("read-only transaction open"),
+                           static_cast<int>(SessionContext::Transaction::ReadOnly));
     auto *txRow = new QHBoxLayout;
     txRow->addWidget(m_autocommit);
     txRow->addSpacing(12);
     txRow->addWidget(new QLabel(tr("Transaction")));
     txRow->addWidget(m_transaction, 1);
     m_wrote = new QCheckBox(tr("The session wrote; last write at"));
-    m_wrote->setToolTip(tr("The application's last committed write, as it reports it for read-your-writes "
-                           "(GTID from the OK packet, @@last_gtid, pg_current_wal_lsn()). Empty: not reported."));
+    m_wrote->setToolTip(
+        tr("The application's last committed write, as it reports it for read-your-writes "
+           "(GTID from the OK packet, @@last_gtid, pg_current_wal_lsn()). Empty: not reported."));
     m_position = new QLineEdit;
     m_position->setObjectName(QStringLiteral("writePosition"));
     m_position->setPlaceholderText(tr("GTID set, GTID list or LSN"));
@@ -364,8 +377,9 @@ QWidget *RoutingPreview::buildStatementTab()
     m_gapMs = new QSpinBox;
     m_gapMs->setRange(0, 86'400'000);
     m_gapMs->setSuffix(tr(" ms"));
-    m_gapMs->setToolTip(tr("Time between the session's earlier statements (and its last write) and these statements; "
-                           "session windows count from the last write"));
+    m_gapMs->setToolTip(
+        tr("Time between the session's earlier statements (and its last write) and these statements; "
+           "session windows count from the last write"));
     auto *gapRow = new QHBoxLayout;
     gapRow->addWidget(new QLabel(tr("These statements come")));
     gapRow->addWidget(m_gapMs);
@@ -398,6 +412,7 @@ QWidget *RoutingPreview::buildStatementTab()
 
     // Right: where it goes and why.
     auto *right = new QSplitter(Qt::Vertical);
+    m_rightSplit = right;
     right->setChildrenCollapsible(false);
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -419,7 +434,8 @@ QWidget *RoutingPreview::buildStatementTab()
     right->addWidget(top);
 
     m_rowsModel = new QStandardItemModel(0, ColCount, this);
-    m_rowsModel->setHorizontalHeaderLabels({tr("#"), tr("Statement"), tr("Goes to"), tr("Kind"), tr("Session afterwards")});
+    m_rowsModel->setHorizontalHeaderLabels(
+        {tr("#"), tr("Statement"), tr("Goes to"), tr("Kind"), tr("Session afterwards")});
     m_rowsView = new QTableView;
     m_rowsView->setObjectName(QStringLiteral("statementTable"));
     m_rowsView->setModel(m_rowsModel);
@@ -473,6 +489,7 @@ QWidget *RoutingPreview::buildStatementTab()
     m_verifyNodeBox = new QComboBox;
     m_verifyNodeBox->setObjectName(QStringLiteral("verifyNode"));
     m_verifyNodeBox->setMinimumContentsLength(10);
+    m_verifyNodeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_rowLimit = new QSpinBox;
     m_rowLimit->setRange(1, 10000);
     m_rowLimit->setValue(100);
@@ -485,8 +502,9 @@ QWidget *RoutingPreview::buildStatementTab()
     m_timeout->setSuffix(tr(" s"));
     m_verifyButton = new QPushButton(tr("Run on replica"));
     m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
-    m_verifyButton->setToolTip(tr("Runs the selected statement on the replica through the monitor account, in a "
-                                  "read-only transaction that is rolled back. Only pure reads run."));
+    m_verifyButton->setToolTip(
+        tr("Runs the selected statement on the replica through the monitor account, in a "
+           "read-only transaction that is rolled back. Only pure reads run."));
     m_verifyCancel = new QPushButton(tr("Cancel"));
     m_verifyCancel->setEnabled(false);
     verifyRow->addWidget(m_verifyNodeBox);
@@ -503,6 +521,7 @@ QWidget *RoutingPreview::buildStatementTab()
     m_verifyTable->setObjectName(QStringLiteral("verifyRows"));
     m_verifyTable->verticalHeader()->hide();
     m_verifyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_verifyTable->setMinimumHeight(90);
     m_verifyTable->hide();
     verifyLayout->addLayout(verifyRow);
     verifyLayout->addWidget(m_verifyLabel);
@@ -527,7 +546,8 @@ QWidget *RoutingPreview::buildStatementTab()
     connect(m_position, &QLineEdit::textChanged, this, &RoutingPreview::scheduleRefresh);
     connect(m_gapMs, &QSpinBox::valueChanged, this, &RoutingPreview::scheduleRefresh);
     connect(m_takePosition, &QPushButton::clicked, this, &RoutingPreview::takePrimaryPosition);
-    connect(m_verifyButton, &QPushButton::clicked, this, [this] { verify(m_verifyNodeBox->currentData().toString()); });
+    connect(m_verifyButton, &QPushButton::clicked, this,
+            [this] { verify(m_verifyNodeBox->currentData().toString()); });
     connect(m_verifyCancel, &QPushButton::clicked, this, &RoutingPreview::cancelVerify);
     return split;
 }
@@ -540,11 +560,12 @@ QWidget *RoutingPreview::buildWorkloadTab()
     auto *row = new QHBoxLayout;
     m_workloadLoad = new QPushButton(tr("Load statements…"));
     m_workloadLoad->setObjectName(QStringLiteral("loadWorkload"));
-    m_workloadLoad->setToolTip(tr("A .sql script, a MySQL/MariaDB general log excerpt, or a PostgreSQL log written "
-                                  "with log_statement=all"));
+    m_workloadLoad->setToolTip(
+        tr("A .sql script, a MySQL/MariaDB general log excerpt, or a PostgreSQL log written "
+           "with log_statement=all"));
     m_workloadFormat = new QComboBox;
-    for (WorkloadFormat f : {WorkloadFormat::Detect, WorkloadFormat::PlainSql, WorkloadFormat::MySqlGeneralLog,
-                             WorkloadFormat::PostgresLog})
+    for (WorkloadFormat f : {WorkloadFormat::Detect, WorkloadFormat::PlainSql,
+                             WorkloadFormat::MySqlGeneralLog, WorkloadFormat::PostgresLog})
         m_workloadFormat->addItem(workloadFormatTitle(f), static_cast<int>(f));
     m_workloadProgress = new QProgressBar;
     m_workloadProgress->setRange(0, 1000);
@@ -552,8 +573,9 @@ QWidget *RoutingPreview::buildWorkloadTab()
     m_workloadProgress->hide();
     m_workloadCancel = new QPushButton(tr("Cancel"));
     m_workloadCancel->hide();
-    m_workloadLabel = new QLabel(tr("Load a file of statements to see how the router would spread it over the "
-                                    "cluster, and which statements keep the primary busy."));
+    m_workloadLabel =
+        new QLabel(tr("Load a file of statements to see how the router would spread it over the "
+                      "cluster, and which statements keep the primary busy."));
     m_workloadLabel->setObjectName(QStringLiteral("workloadStatus"));
     m_workloadLabel->setWordWrap(true);
     row->addWidget(m_workloadLoad);
@@ -607,8 +629,10 @@ QWidget *RoutingPreview::buildWorkloadTab()
 
     connect(m_workloadLoad, &QPushButton::clicked, this, &RoutingPreview::loadWorkloadAsk);
     connect(m_workloadCancel, &QPushButton::clicked, this, &RoutingPreview::cancelWorkload);
-    connect(m_parseWatcher, &QFutureWatcherBase::progressValueChanged, m_workloadProgress, &QProgressBar::setValue);
-    connect(m_routeWatcher, &QFutureWatcherBase::progressValueChanged, m_workloadProgress, &QProgressBar::setValue);
+    connect(m_parseWatcher, &QFutureWatcherBase::progressValueChanged, m_workloadProgress,
+            &QProgressBar::setValue);
+    connect(m_routeWatcher, &QFutureWatcherBase::progressValueChanged, m_workloadProgress,
+            &QProgressBar::setValue);
     return page;
 }
 
@@ -665,7 +689,8 @@ void RoutingPreview::setSnapshot(std::shared_ptr<const core::ClusterSnapshot> sn
     if (m_source != TopologySource::File)
         m_source = TopologySource::Live;
     // The dialect the servers speak: MariaDB and MySQL look alike in a profile.
-    const Dialect fallback = m_profile && m_profile->engine == core::Engine::PostgreSQL ? Dialect::PostgreSQL : settings().dialect;
+    const Dialect fallback =
+        m_profile && m_profile->engine == core::Engine::PostgreSQL ? Dialect::PostgreSQL : settings().dialect;
     m_serverVersion = core::routingServerVersion(*m_snapshot);
     const Dialect dialect = core::routingDialect(*m_snapshot, fallback);
     // Follow the cluster's dialect when it becomes known or changes; a choice the user made
@@ -762,7 +787,8 @@ void RoutingPreview::setSendAsOnePacket(bool onePacket)
 
 void RoutingPreview::setContext(const SessionContext &c)
 {
-    const QSignalBlocker b1(m_contextEdit), b2(m_autocommit), b3(m_transaction), b4(m_wrote), b5(m_position), b6(m_gapMs);
+    const QSignalBlocker b1(m_contextEdit), b2(m_autocommit), b3(m_transaction), b4(m_wrote), b5(m_position),
+        b6(m_gapMs);
     QStringList earlier;
     for (const std::string &s : c.earlier)
         earlier << qs(s) + QLatin1Char(';');
@@ -781,7 +807,8 @@ SessionContext RoutingPreview::context() const
     c.autocommit = m_autocommit->isChecked();
     c.transaction = static_cast<SessionContext::Transaction>(m_transaction->currentData().toInt());
     const QByteArray earlier = m_contextEdit->toPlainText().toUtf8();
-    c.earlier = splitStatements(std::string_view(earlier.constData(), static_cast<std::size_t>(earlier.size())), settings());
+    c.earlier = splitStatements(
+        std::string_view(earlier.constData(), static_cast<std::size_t>(earlier.size())), settings());
     c.wrote = m_wrote->isChecked();
     c.writePosition = m_position->text().trimmed().toStdString();
     c.msSinceContext = m_gapMs->value();
@@ -836,11 +863,21 @@ PreviewSettings RoutingPreview::settings() const
     s.policy = static_cast<Policy>(m_policy->currentData().toInt());
     const int param = m_consistencyParam->value();
     switch (static_cast<ConsistencyLevel>(m_consistency->currentData().toInt())) {
-    case ConsistencyLevel::Eventual: s.consistency = Consistency::eventual(); break;
-    case ConsistencyLevel::ReadYourWrites: s.consistency = Consistency::readYourWrites(); break;
-    case ConsistencyLevel::SessionWindow: s.consistency = Consistency::sessionWindow(std::chrono::milliseconds(param)); break;
-    case ConsistencyLevel::BoundedStaleness: s.consistency = Consistency::boundedStaleness(param); break;
-    case ConsistencyLevel::Strong: s.consistency = Consistency::strong(); break;
+    case ConsistencyLevel::Eventual:
+        s.consistency = Consistency::eventual();
+        break;
+    case ConsistencyLevel::ReadYourWrites:
+        s.consistency = Consistency::readYourWrites();
+        break;
+    case ConsistencyLevel::SessionWindow:
+        s.consistency = Consistency::sessionWindow(std::chrono::milliseconds(param));
+        break;
+    case ConsistencyLevel::BoundedStaleness:
+        s.consistency = Consistency::boundedStaleness(param);
+        break;
+    case ConsistencyLevel::Strong:
+        s.consistency = Consistency::strong();
+        break;
     }
     if (m_lagThreshold->value() > 0)
         s.lagHighSeconds = m_lagThreshold->value();
@@ -867,7 +904,8 @@ bool RoutingPreview::takePrimaryPosition()
     const int p = core::snapshotPrimaryIndex(*m_snapshot);
     if (p < 0)
         return false;
-    const std::string position = core::routingPositionText(m_snapshot->nodes[static_cast<std::size_t>(p)], settings().dialect);
+    const std::string position =
+        core::routingPositionText(m_snapshot->nodes[static_cast<std::size_t>(p)], settings().dialect);
     if (position.empty())
         return false;
     const QSignalBlocker b1(m_position), b2(m_wrote);
@@ -885,8 +923,10 @@ void RoutingPreview::updateConsistencyParameter()
         m_consistencyParam->setEnabled(true);
         m_consistencyParam->setVisible(true);
         m_consistencyParam->setSuffix(tr(" ms"));
-        m_consistencyParam->setToolTip(tr("Reads go to the primary for this long after the session's last write"));
-        if (m_consistencyParam->value() == 0 || m_consistencyParam->property("unit").toString() != QLatin1String("ms"))
+        m_consistencyParam->setToolTip(
+            tr("Reads go to the primary for this long after the session's last write"));
+        if (m_consistencyParam->value() == 0 ||
+            m_consistencyParam->property("unit").toString() != QLatin1String("ms"))
             m_consistencyParam->setValue(1000);
         m_consistencyParam->setProperty("unit", QStringLiteral("ms"));
     } else if (level == ConsistencyLevel::BoundedStaleness) {
@@ -894,7 +934,8 @@ void RoutingPreview::updateConsistencyParameter()
         m_consistencyParam->setVisible(true);
         m_consistencyParam->setSuffix(tr(" s"));
         m_consistencyParam->setToolTip(tr("Replicas whose lag is known and at most this many seconds"));
-        if (m_consistencyParam->value() == 0 || m_consistencyParam->property("unit").toString() != QLatin1String("s"))
+        if (m_consistencyParam->value() == 0 ||
+            m_consistencyParam->property("unit").toString() != QLatin1String("s"))
             m_consistencyParam->setValue(5);
         m_consistencyParam->setProperty("unit", QStringLiteral("s"));
     } else {
@@ -960,7 +1001,7 @@ void RoutingPreview::rebuildTopology()
         base = m_fileTopology;
         base.lag = s.lagPolicy();
         if (m_fileTopology.lag.enabled() && s.lagHighSeconds == m_fileTopology.lag.highSeconds)
-            base.lag = m_fileTopology.lag;   // keep the file's low mark and sample counts
+            base.lag = m_fileTopology.lag; // keep the file's low mark and sample counts
         base.primaryAcceptsReads = s.primaryAcceptsReads;
         break;
     }
@@ -1004,7 +1045,8 @@ void RoutingPreview::rebuildWhatIfTable()
     for (int row = 0; row < names.size(); ++row) {
         const std::string name = names[row].toStdString();
         const WhatIfNode w = m_whatIf.nodes.count(name) ? m_whatIf.nodes.at(name) : WhatIfNode{};
-        const auto it = std::find_if(nodes.begin(), nodes.end(), [&](const NodeView &n) { return n.name == name; });
+        const auto it =
+            std::find_if(nodes.begin(), nodes.end(), [&](const NodeView &n) { return n.name == name; });
         const bool primary = it != nodes.end() && it->role == NodeRole::Primary;
         auto *nameItem = item(primary ? tr("%1 (primary)").arg(names[row]) : names[row],
                               primary ? tr("The primary") : tr("A replica"));
@@ -1053,15 +1095,17 @@ void RoutingPreview::readWhatIfTable()
         WhatIfNode n;
         if (auto *state = qobject_cast<QComboBox *>(m_whatIfTable->cellWidget(row, WiState)))
             n.state = static_cast<WhatIfNode::State>(state->currentData().toInt());
-        if (auto *lag = qobject_cast<QDoubleSpinBox *>(m_whatIfTable->cellWidget(row, WiLag)); lag && lag->value() >= 0)
+        if (auto *lag = qobject_cast<QDoubleSpinBox *>(m_whatIfTable->cellWidget(row, WiLag));
+            lag && lag->value() >= 0)
             n.lagSeconds = lag->value();
-        if (auto *weight = qobject_cast<QSpinBox *>(m_whatIfTable->cellWidget(row, WiWeight)); weight && weight->value() >= 0)
+        if (auto *weight = qobject_cast<QSpinBox *>(m_whatIfTable->cellWidget(row, WiWeight));
+            weight && weight->value() >= 0)
             n.weight = static_cast<std::uint32_t>(weight->value());
         if (!n.empty())
             w.nodes[names[row].toStdString()] = n;
     }
     m_whatIf = w;
-    refresh();   // at once: the point of what-if is to watch the route change
+    refresh(); // at once: the point of what-if is to watch the route change
 }
 
 void RoutingPreview::refresh()
@@ -1098,7 +1142,8 @@ void RoutingPreview::refresh()
                 continue;
             text = p.inPool ? tr("in") : tr("out");
             tip = p.inPool ? tr("%1 of the last samples over the threshold (leaves after 3)").arg(p.overCount)
-                           : tr("Out of the read pool: %1 samples over the threshold; returns after 2 under half of it")
+                           : tr("Out of the read pool: %1 samples over the threshold; returns after 2 under "
+                                "half of it")
                                  .arg(p.overCount);
         }
         auto *cell = item(text, tip);
@@ -1109,8 +1154,8 @@ void RoutingPreview::refresh()
 
     // Keep the selected row when it still exists, else the first statement.
     int row = m_selectedRow;
-    if (row < 0 || row >= static_cast<int>(m_outcome.rows.size())
-        || m_outcome.rows[static_cast<std::size_t>(row)].origin != PreviewRow::Origin::Statement) {
+    if (row < 0 || row >= static_cast<int>(m_outcome.rows.size()) ||
+        m_outcome.rows[static_cast<std::size_t>(row)].origin != PreviewRow::Origin::Statement) {
         row = -1;
         for (std::size_t i = 0; i < m_outcome.rows.size(); ++i)
             if (m_outcome.rows[i].origin == PreviewRow::Origin::Statement) {
@@ -1142,13 +1187,19 @@ void RoutingPreview::fillStatementModel()
         QString index;
         QString text = oneLine(r.sql);
         switch (r.origin) {
-        case PreviewRow::Origin::Statement: index = QString::number(++statementNo); break;
-        case PreviewRow::Origin::Earlier: index = tr("before"); break;
+        case PreviewRow::Origin::Statement:
+            index = QString::number(++statementNo);
+            break;
+        case PreviewRow::Origin::Earlier:
+            index = tr("before");
+            break;
         case PreviewRow::Origin::LastWrite:
             index = tr("before");
             text = r.sql == "COMMIT" ? tr("COMMIT (of the last write)") : tr("(the session's last write)");
             break;
-        case PreviewRow::Origin::Transaction: index = tr("before"); break;
+        case PreviewRow::Origin::Transaction:
+            index = tr("before");
+            break;
         }
         auto *indexItem = new QStandardItem(index);
         indexItem->setData(static_cast<int>(i), Qt::UserRole);
@@ -1178,6 +1229,8 @@ void RoutingPreview::fillStatementModel()
         }
         m_rowsModel->appendRow(cells);
     }
+    m_rowsView->resizeColumnToContents(ColTarget);
+    m_rowsView->resizeColumnToContents(ColKind);
 }
 
 int RoutingPreview::selectedRow() const
@@ -1190,8 +1243,8 @@ void RoutingPreview::selectRow(int row)
     for (int r = 0; r < m_rowsModel->rowCount(); ++r) {
         if (m_rowsModel->item(r, 0)->data(Qt::UserRole).toInt() == row) {
             const QSignalBlocker block(m_rowsView->selectionModel());
-            m_rowsView->selectionModel()->setCurrentIndex(m_rowsModel->index(r, 0),
-                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_rowsView->selectionModel()->setCurrentIndex(
+                m_rowsModel->index(r, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             break;
         }
     }
@@ -1204,8 +1257,9 @@ void RoutingPreview::showRow(int row)
     m_reasons->clear();
     m_excluded->setRowCount(0);
     if (row < 0 || row >= static_cast<int>(m_outcome.rows.size())) {
-        m_headline->setText(tr("<span style='font-size:15pt; color:#5b6675;'>Type a statement to see where the "
-                               "router sends it, and why.</span>"));
+        m_headline->setText(
+            tr("<span style='font-size:15pt; color:#5b6675;'>Type a statement to see where the "
+               "router sends it, and why.</span>"));
         m_graph->setHighlightedNodes({});
         emit targetChanged({}, {}, {}, false);
         return;
@@ -1276,21 +1330,25 @@ void RoutingPreview::updateHeadline()
     QString head;
     if (primaryUnavailable(d)) {
         head = d.nodeName.empty()
-                   ? tr("Would fail: the topology has no primary. The router never sends it to a replica instead.")
-                   : tr("Would fail: the primary %1 is down. The router never sends it anywhere else.").arg(qs(d.nodeName).toHtmlEscaped());
+                   ? tr("Would fail: the topology has no primary. The router never sends it to a replica "
+                        "instead.")
+                   : tr("Would fail: the primary %1 is down. The router never sends it anywhere else.")
+                         .arg(qs(d.nodeName).toHtmlEscaped());
     } else {
         head = QStringLiteral("→ ") + targetText(d).toHtmlEscaped();
     }
     const Reason *deciding = decidingReason(d);
-    const QString because = deciding ? qs(deciding->describe(d.textOf(*deciding))).toHtmlEscaped() : QString();
+    const QString because =
+        deciding ? qs(deciding->describe(d.textOf(*deciding))).toHtmlEscaped() : QString();
     QString context;
     if (r.origin != PreviewRow::Origin::Statement)
         context = tr("(session context) ");
-    m_headline->setText(QStringLiteral("<div style='font-size:16pt; font-weight:600; color:%1;'>%2%3</div>"
-                                       "<div style='color:#37474f;'><span style='font-family:monospace;'>%4</span>"
-                                       "%5</div>")
-                            .arg(colour, context.toHtmlEscaped(), head, oneLine(r.sql, 90).toHtmlEscaped(),
-                                 because.isEmpty() ? QString() : QStringLiteral(" — ") + because));
+    m_headline->setText(
+        QStringLiteral("<div style='font-size:16pt; font-weight:600; color:%1;'>%2%3</div>"
+                       "<div style='color:#37474f;'><span style='font-family:monospace;'>%4</span>"
+                       "%5</div>")
+            .arg(colour, context.toHtmlEscaped(), head, oneLine(r.sql, 90).toHtmlEscaped(),
+                 because.isEmpty() ? QString() : QStringLiteral(" — ") + because));
 }
 
 QString RoutingPreview::headlineText() const
@@ -1310,20 +1368,27 @@ QString RoutingPreview::excludedDetail(const std::string &node) const
     QString detail;
     switch (core::routingHealthCause(*n)) {
     case core::RoutingHealthCause::Answering:
-        detail = n->lagSeconds ? tr("answering, lag %1").arg(formatLag(*n->lagSeconds)) : tr("answering, lag unknown");
+        detail = n->lagSeconds ? tr("answering, lag %1").arg(formatLag(*n->lagSeconds))
+                               : tr("answering, lag unknown");
         break;
-    case core::RoutingHealthCause::NotPolledYet: detail = tr("not polled yet"); break;
+    case core::RoutingHealthCause::NotPolledYet:
+        detail = tr("not polled yet");
+        break;
     case core::RoutingHealthCause::Unreachable:
         detail = n->lastError ? tr("unreachable: %1").arg(describeError(*n->lastError)) : tr("unreachable");
         break;
-    case core::RoutingHealthCause::NoAnswer: detail = tr("no answer this round"); break;
+    case core::RoutingHealthCause::NoAnswer:
+        detail = tr("no answer this round");
+        break;
     case core::RoutingHealthCause::ReplicationStopped:
         detail = n->sqlThreadRunning == std::optional<bool>(false) ? tr("replication applier stopped")
                                                                    : tr("replication receiver stopped");
         if (!n->replicationError.empty())
             detail += QStringLiteral(": ") + qs(n->replicationError);
         break;
-    case core::RoutingHealthCause::RoleUnknown: detail = tr("role unknown"); break;
+    case core::RoutingHealthCause::RoleUnknown:
+        detail = tr("role unknown");
+        break;
     }
     return detail;
 }
@@ -1337,9 +1402,10 @@ void RoutingPreview::updateBanner()
         m_banner->clear();
         return;
     }
-    m_banner->setText(tr("HYPOTHETICAL — %1. The cluster is not touched: these routes assume changes that were not "
-                         "made.")
-                          .arg(changes.join(QStringLiteral("; "))));
+    m_banner->setText(
+        tr("HYPOTHETICAL — %1. The cluster is not touched: these routes assume changes that were not "
+           "made.")
+            .arg(changes.join(QStringLiteral("; "))));
 }
 
 QString RoutingPreview::bannerText() const
@@ -1355,11 +1421,16 @@ void RoutingPreview::updateSourceLabel()
         if (m_snapshot)
             text = tr("Live: round %1 at %2%3")
                        .arg(m_snapshot->generation)
-                       .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot->takenAtMs).toString(QStringLiteral("HH:mm:ss")),
+                       .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot->takenAtMs)
+                                .toString(QStringLiteral("HH:mm:ss")),
                             m_frozen ? tr(" (frozen)") : QString());
         break;
-    case TopologySource::File: text = tr("File: %1").arg(QFileInfo(m_filePath).fileName()); break;
-    case TopologySource::None: text = tr("No cluster: one primary, two replicas"); break;
+    case TopologySource::File:
+        text = tr("File: %1").arg(QFileInfo(m_filePath).fileName());
+        break;
+    case TopologySource::None:
+        text = tr("No cluster: one primary, two replicas");
+        break;
     }
     m_sourceLabel->setText(text);
     m_liveButton->setEnabled(m_snapshot && m_source != TopologySource::Live);
@@ -1375,13 +1446,18 @@ QString RoutingPreview::explanationMarkdown() const
     in.clusterName = m_profile ? m_profile->name : QString();
     switch (m_source) {
     case TopologySource::Live:
-        in.topologySource = m_snapshot ? tr("live snapshot, polling round %1 at %2")
-                                             .arg(m_snapshot->generation)
-                                             .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot->takenAtMs).toString(Qt::ISODate))
-                                       : QString();
+        in.topologySource =
+            m_snapshot ? tr("live snapshot, polling round %1 at %2")
+                             .arg(m_snapshot->generation)
+                             .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot->takenAtMs).toString(Qt::ISODate))
+                       : QString();
         break;
-    case TopologySource::File: in.topologySource = tr("file %1").arg(QFileInfo(m_filePath).fileName()); break;
-    case TopologySource::None: in.topologySource = tr("no cluster open: one primary and two replicas without lag"); break;
+    case TopologySource::File:
+        in.topologySource = tr("file %1").arg(QFileInfo(m_filePath).fileName());
+        break;
+    case TopologySource::None:
+        in.topologySource = tr("no cluster open: one primary and two replicas without lag");
+        break;
     }
     in.settings = settings();
     in.context = context();
@@ -1399,7 +1475,10 @@ QString RoutingPreview::explanationMarkdown() const
                             percent(w.toAll, w.total));
         section += tr("| Node | Statements | Share |\n|---|---|---|\n");
         for (const WorkloadNode &n : w.nodes)
-            section += QStringLiteral("| %1 | %2 | %3 |\n").arg(qs(n.node)).arg(n.statements).arg(percent(n.statements, w.total));
+            section += QStringLiteral("| %1 | %2 | %3 |\n")
+                           .arg(qs(n.node))
+                           .arg(n.statements)
+                           .arg(percent(n.statements, w.total));
         section += tr("\nWhat keeps statements on the primary:\n\n");
         for (const WorkloadReasonGroup &g : w.primaryReasons) {
             section += QStringLiteral("- %1 — %2\n").arg(qs(g.reason)).arg(g.count);
@@ -1431,9 +1510,11 @@ bool RoutingPreview::exportMarkdown(const QString &file, QString *error) const
 
 void RoutingPreview::exportMarkdownAsk()
 {
-    const QString name = (m_profile ? m_profile->name + QLatin1Char('-') : QString()) + QStringLiteral("routing-") +
-                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".md");
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export routing explanation"), name, tr("Markdown (*.md)"));
+    const QString name =
+        (m_profile ? m_profile->name + QLatin1Char('-') : QString()) + QStringLiteral("routing-") +
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".md");
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export routing explanation"), name, tr("Markdown (*.md)"));
     if (file.isEmpty())
         return;
     QString error;
@@ -1460,9 +1541,8 @@ void RoutingPreview::loadTopologyAsk()
 
 void RoutingPreview::loadWorkloadAsk()
 {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Load statements"), QString(),
-        tr("SQL and logs (*.sql *.log *.txt);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load statements"), QString(),
+                                                      tr("SQL and logs (*.sql *.log *.txt);;All files (*)"));
     if (!file.isEmpty())
         loadWorkload(file, static_cast<WorkloadFormat>(m_workloadFormat->currentData().toInt()));
 }
@@ -1480,23 +1560,22 @@ void RoutingPreview::loadWorkload(const QString &path, WorkloadFormat format)
     m_workloadCancel->show();
     m_workloadLabel->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     const PreviewSettings s = settings();
-    m_parseWatcher->setFuture(QtConcurrent::run(
-        [path, format, s](QPromise<WorkloadParseOutcome> &promise) {
-            promise.setProgressRange(0, 1000);
-            auto parsed = readWorkloadFile(path, format, s, [&promise](std::int64_t done, std::int64_t total) {
-                if (total > 0)
-                    promise.setProgressValue(static_cast<int>(done * 1000 / total));
-                return !promise.isCanceled();
-            });
-            WorkloadParseOutcome out;
-            if (parsed)
-                out.workload = std::make_shared<const Workload>(std::move(parsed).value());
-            else if (parsed.error().code == ErrorCode::Cancelled)
-                out.cancelled = true;
-            else
-                out.error = describeError(parsed.error());
-            promise.addResult(std::move(out));
-        }));
+    m_parseWatcher->setFuture(QtConcurrent::run([path, format, s](QPromise<WorkloadParseOutcome> &promise) {
+        promise.setProgressRange(0, 1000);
+        auto parsed = readWorkloadFile(path, format, s, [&promise](std::int64_t done, std::int64_t total) {
+            if (total > 0)
+                promise.setProgressValue(static_cast<int>(done * 1000 / total));
+            return !promise.isCanceled();
+        });
+        WorkloadParseOutcome out;
+        if (parsed)
+            out.workload = std::make_shared<const Workload>(std::move(parsed).value());
+        else if (parsed.error().code == ErrorCode::Cancelled)
+            out.cancelled = true;
+        else
+            out.error = describeError(parsed.error());
+        promise.addResult(std::move(out));
+    }));
 }
 
 void RoutingPreview::onWorkloadParsed()
@@ -1527,33 +1606,36 @@ void RoutingPreview::startWorkloadRouting()
     if (m_parseWatcher->isRunning())
         return;
     if (m_routeWatcher->isRunning()) {
-        m_workloadDirty = true;   // route again with the new settings when this run ends
+        m_workloadDirty = true; // route again with the new settings when this run ends
         return;
     }
     m_workloadDirty = false;
     m_workloadProgress->setValue(0);
     m_workloadProgress->show();
     m_workloadCancel->show();
-    m_workloadLabel->setText(tr("Routing %n statement(s)…", nullptr, static_cast<int>(m_workload->statements.size())));
+    m_workloadLabel->setText(
+        tr("Routing %n statement(s)…", nullptr, static_cast<int>(m_workload->statements.size())));
     const auto workload = m_workload;
     const PreviewSettings s = settings();
     const RouteTopologyFile topology = m_topology;
-    m_routeWatcher->setFuture(QtConcurrent::run([workload, s, topology](QPromise<WorkloadRouteOutcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        auto routed = routeWorkload(*workload, s, topology, [&promise](std::int64_t done, std::int64_t total) {
-            if (total > 0)
-                promise.setProgressValue(static_cast<int>(done * 1000 / total));
-            return !promise.isCanceled();
-        });
-        WorkloadRouteOutcome out;
-        if (routed)
-            out.result = std::move(routed).value();
-        else if (routed.error().code == ErrorCode::Cancelled)
-            out.cancelled = true;
-        else
-            out.error = describeError(routed.error());
-        promise.addResult(std::move(out));
-    }));
+    m_routeWatcher->setFuture(
+        QtConcurrent::run([workload, s, topology](QPromise<WorkloadRouteOutcome> &promise) {
+            promise.setProgressRange(0, 1000);
+            auto routed =
+                routeWorkload(*workload, s, topology, [&promise](std::int64_t done, std::int64_t total) {
+                    if (total > 0)
+                        promise.setProgressValue(static_cast<int>(done * 1000 / total));
+                    return !promise.isCanceled();
+                });
+            WorkloadRouteOutcome out;
+            if (routed)
+                out.result = std::move(routed).value();
+            else if (routed.error().code == ErrorCode::Cancelled)
+                out.cancelled = true;
+            else
+                out.error = describeError(routed.error());
+            promise.addResult(std::move(out));
+        }));
 }
 
 void RoutingPreview::onWorkloadRouted()
@@ -1606,16 +1688,21 @@ void RoutingPreview::showWorkload()
         return;
     const WorkloadResult &w = *m_workloadResult;
     const QLocale locale;
-    QString summary = tr("%1 statements in %n session(s) from %2 (%3, %4)", nullptr, static_cast<int>(m_workload->sessions))
-                          .arg(locale.toString(static_cast<qulonglong>(w.total)), QFileInfo(m_workloadPath).fileName(),
-                               workloadFormatTitle(m_workload->format), locale.formattedDataSize(static_cast<qint64>(m_workload->bytes)));
+    QString summary =
+        tr("%1 statements in %n session(s) from %2 (%3, %4)", nullptr, static_cast<int>(m_workload->sessions))
+            .arg(locale.toString(static_cast<qulonglong>(w.total)), QFileInfo(m_workloadPath).fileName(),
+                 workloadFormatTitle(m_workload->format),
+                 locale.formattedDataSize(static_cast<qint64>(m_workload->bytes)));
     summary += QStringLiteral(" · ") + tr("%1 to replicas, %2 to the primary, %3 to all backends")
-                                           .arg(percent(w.toReplicas, w.total), percent(w.toPrimary + w.toNoPrimary, w.total),
+                                           .arg(percent(w.toReplicas, w.total),
+                                                percent(w.toPrimary + w.toNoPrimary, w.total),
                                                 percent(w.toAll, w.total));
     if (w.wouldFail)
-        summary += QStringLiteral(" · ") + tr("%1 would fail (the primary is down)").arg(locale.toString(static_cast<qulonglong>(w.wouldFail)));
+        summary += QStringLiteral(" · ") + tr("%1 would fail (the primary is down)")
+                                               .arg(locale.toString(static_cast<qulonglong>(w.wouldFail)));
     if (m_workload->skippedLines)
-        summary += QStringLiteral(" · ") + tr("%n line(s) skipped", nullptr, static_cast<int>(m_workload->skippedLines));
+        summary += QStringLiteral(" · ") +
+                   tr("%n line(s) skipped", nullptr, static_cast<int>(m_workload->skippedLines));
     if (!m_whatIf.empty())
         summary += QStringLiteral(" · ") + tr("hypothetical");
     m_workloadLabel->setText(summary);
@@ -1626,21 +1713,24 @@ void RoutingPreview::showWorkload()
     auto *series = new QPieSeries;
     series->setHoleSize(0.42);
     series->setPieSize(0.78);
-    const QList<QColor> replicaColours{QColor(0x2e, 0x7d, 0x32), QColor(0x43, 0xa0, 0x47), QColor(0x00, 0x89, 0x7b),
-                                       QColor(0x66, 0xbb, 0x6a), QColor(0x26, 0xa6, 0x9a), QColor(0x1b, 0x5e, 0x20)};
+    const QList<QColor> replicaColours{QColor(0x2e, 0x7d, 0x32), QColor(0x43, 0xa0, 0x47),
+                                       QColor(0x00, 0x89, 0x7b), QColor(0x66, 0xbb, 0x6a),
+                                       QColor(0x26, 0xa6, 0x9a), QColor(0x1b, 0x5e, 0x20)};
     int replicaIndex = 0;
     const auto addSlice = [&](const QString &label, std::uint64_t count, const QColor &colour) {
         if (count == 0)
             return;
-        auto *slice = series->append(QStringLiteral("%1  %2").arg(label, percent(count, w.total)), static_cast<qreal>(count));
+        auto *slice = series->append(QStringLiteral("%1  %2").arg(label, percent(count, w.total)),
+                                     static_cast<qreal>(count));
         slice->setColor(colour);
         slice->setBorderColor(Qt::white);
-        slice->setLabelVisible(false);   // the legend names every slice; labels of small ones overlap
+        slice->setLabelVisible(false); // the legend names every slice; labels of small ones overlap
     };
     const bool primaryDown = w.wouldFail > 0;
     for (const WorkloadNode &n : w.nodes) {
         if (n.role == NodeRole::Primary)
-            addSlice(primaryDown ? tr("%1 (down: fails)").arg(qs(n.node)) : tr("%1 (primary)").arg(qs(n.node)),
+            addSlice(primaryDown ? tr("%1 (down: fails)").arg(qs(n.node))
+                                 : tr("%1 (primary)").arg(qs(n.node)),
                      n.statements, primaryDown ? kFailTarget : kPrimaryTarget);
         else
             addSlice(qs(n.node), n.statements, replicaColours[replicaIndex++ % replicaColours.size()]);
@@ -1652,7 +1742,8 @@ void RoutingPreview::showWorkload()
 
     // Table.
     m_workloadTable->setRowCount(0);
-    const auto addRow = [&](const QString &node, const QString &role, std::uint64_t count, const QColor &colour) {
+    const auto addRow = [&](const QString &node, const QString &role, std::uint64_t count,
+                            const QColor &colour) {
         const int row = m_workloadTable->rowCount();
         m_workloadTable->insertRow(row);
         auto *nameItem = item(node);
@@ -1694,7 +1785,8 @@ void RoutingPreview::showWorkload()
         }
         if (g.distinctShapes > g.shapes.size()) {
             auto *more = new QTreeWidgetItem(top);
-            more->setText(0, tr("… and %n more shape(s)", nullptr, static_cast<int>(g.distinctShapes - g.shapes.size())));
+            more->setText(0, tr("… and %n more shape(s)", nullptr,
+                                static_cast<int>(g.distinctShapes - g.shapes.size())));
             more->setForeground(0, kContextText);
         }
     }
@@ -1718,19 +1810,22 @@ void RoutingPreview::updateVerifyTargets()
     if (m_source == TopologySource::Live && m_snapshot) {
         for (const core::NodeStatus &n : m_snapshot->nodes)
             if (n.role == core::NodeRole::Replica)
-                m_verifyNodeBox->addItem(qs(n.name) == routed ? tr("%1 (routed here)").arg(qs(n.name)) : qs(n.name), qs(n.name));
+                m_verifyNodeBox->addItem(
+                    qs(n.name) == routed ? tr("%1 (routed here)").arg(qs(n.name)) : qs(n.name), qs(n.name));
     }
     int index = m_verifyNodeBox->findData(routed.isEmpty() ? current : routed);
     if (index < 0)
         index = m_verifyNodeBox->findData(current);
     m_verifyNodeBox->setCurrentIndex(std::max(0, index));
-    const bool live = m_source == TopologySource::Live && m_snapshot && m_profile && m_verifyNodeBox->count() > 0;
+    const bool live =
+        m_source == TopologySource::Live && m_snapshot && m_profile && m_verifyNodeBox->count() > 0;
     m_verifyButton->setEnabled(live && !verifyBusy());
     if (!live && !verifyBusy() && !m_verifyResult)
         m_verifyLabel->setText(tr("Open a cluster to run a read on a replica."));
     else if (live && !verifyBusy() && !m_verifyResult && m_verifyStatus.isEmpty())
-        m_verifyLabel->setText(tr("Runs the selected statement on the replica and shows its answer next to the replica's "
-                                  "lag at that moment."));
+        m_verifyLabel->setText(
+            tr("Runs the selected statement on the replica and shows its answer next to the replica's "
+               "lag at that moment."));
 }
 
 void RoutingPreview::verify(const QString &nodeName)
@@ -1755,7 +1850,8 @@ void RoutingPreview::verify(const QString &nodeName)
         return refuse(*why);
     QString node = nodeName;
     if (node.isEmpty()) {
-        if (m_selectedRow >= 0 && m_outcome.rows[static_cast<std::size_t>(m_selectedRow)].decision.target == Target::Replica)
+        if (m_selectedRow >= 0 &&
+            m_outcome.rows[static_cast<std::size_t>(m_selectedRow)].decision.target == Target::Replica)
             node = qs(m_outcome.rows[static_cast<std::size_t>(m_selectedRow)].decision.nodeName);
         else
             node = m_verifyNodeBox->currentData().toString();
@@ -1790,7 +1886,7 @@ void RoutingPreview::verify(const QString &nodeName)
 
     const auto start = [this, token](VerifyRequest r, const QString &password) {
         if (token != m_verifyToken)
-            return;   // cancelled or superseded while the password was looked up
+            return; // cancelled or superseded while the password was looked up
         r.options.password = password.toStdString();
         m_verifyWatcher->setFuture(QtConcurrent::run(runVerify, std::move(r), m_verifyControl));
     };
@@ -1799,19 +1895,20 @@ void RoutingPreview::verify(const QString &nodeName)
         return;
     }
     CredentialResolver resolver(m_secretsGuard ? m_secrets : nullptr);
-    resolver.resolve(*m_profile, m_profile->monitorUser, this, [this, token, request, start](const CredentialOutcome &o) {
-        if (token != m_verifyToken)
-            return;
-        if (!o.found()) {
-            m_verifyCancel->setEnabled(false);
-            m_verifyStatus = tr("No password for the monitor account: %1").arg(o.problem);
-            m_verifyLabel->setText(m_verifyStatus);
-            updateVerifyTargets();
-            emit verifyFinished();
-            return;
-        }
-        start(request, o.password);
-    });
+    resolver.resolve(*m_profile, m_profile->monitorUser, this,
+                     [this, token, request, start](const CredentialOutcome &o) {
+                         if (token != m_verifyToken)
+                             return;
+                         if (!o.found()) {
+                             m_verifyCancel->setEnabled(false);
+                             m_verifyStatus = tr("No password for the monitor account: %1").arg(o.problem);
+                             m_verifyLabel->setText(m_verifyStatus);
+                             updateVerifyTargets();
+                             emit verifyFinished();
+                             return;
+                         }
+                         start(request, o.password);
+                     });
 }
 
 void RoutingPreview::cancelVerify()
@@ -1824,6 +1921,12 @@ void RoutingPreview::cancelVerify()
     (void)QtConcurrent::run([control] { control->cancelNow(); });
     m_verifyStatus = tr("Cancelling…");
     m_verifyLabel->setText(m_verifyStatus);
+}
+
+void RoutingPreview::setVerifyLimits(int rowLimit, int timeoutSeconds)
+{
+    m_rowLimit->setValue(rowLimit);
+    m_timeout->setValue(timeoutSeconds);
 }
 
 bool RoutingPreview::verifyBusy() const
@@ -1853,12 +1956,14 @@ void RoutingPreview::onVerifyDone()
         const QLocale locale;
         QString lag = r.lagSeconds ? formatLag(*r.lagSeconds) : tr("unknown");
         QString monitor = m_verifySnapshotLag ? formatLag(*m_verifySnapshotLag) : tr("unknown");
-        m_verifyStatus = tr("%1 answered in %2 ms: %n row(s)%3. Its lag at that moment: %4 (the monitor's last round "
-                            "said %5).",
-                            nullptr, static_cast<int>(r.rows.rows.size()))
-                             .arg(m_verifyNode)
-                             .arg(r.elapsedMs)
-                             .arg(r.truncated ? tr(" (more exist; limit %1)").arg(m_rowLimit->value()) : QString(), lag, monitor);
+        m_verifyStatus =
+            tr("%1 answered in %2 ms: %n row(s)%3. Its lag at that moment: %4 (the monitor's last round "
+               "said %5).",
+               nullptr, static_cast<int>(r.rows.rows.size()))
+                .arg(m_verifyNode)
+                .arg(r.elapsedMs)
+                .arg(r.truncated ? tr(" (more exist; limit %1)").arg(m_rowLimit->value()) : QString(), lag,
+                     monitor);
         m_verifyTable->setColumnCount(static_cast<int>(r.rows.columns.size()));
         QStringList headers;
         for (const std::string &c : r.rows.columns)
@@ -1877,6 +1982,19 @@ void RoutingPreview::onVerifyDone()
         }
         m_verifyTable->resizeColumnsToContents();
         m_verifyTable->setVisible(!r.rows.columns.empty());
+        // Room for a few rows of the answer: taken from the statements and the graph.
+        QList<int> sizes = m_rightSplit->sizes();
+        const int want = 240;
+        if (sizes.size() == 4 && sizes[3] < want) {
+            int need = want - sizes[3];
+            for (int i : {1, 0, 2}) {
+                const int give = std::min(need, std::max(0, sizes[i] - 120));
+                sizes[i] -= give;
+                sizes[3] += give;
+                need -= give;
+            }
+            m_rightSplit->setSizes(sizes);
+        }
     }
     m_verifyLabel->setText(m_verifyStatus);
     updateVerifyTargets();
@@ -1897,8 +2015,10 @@ QString RoutingPreview::verificationMarkdown() const
     md += tr("- %n row(s)%1 in %2 ms\n", nullptr, static_cast<int>(r.rows.rows.size()))
               .arg(r.truncated ? tr(" (more exist)") : QString())
               .arg(r.elapsedMs);
-    md += tr("- lag of %1 right after the read: %2\n").arg(m_verifyNode, r.lagSeconds ? formatLag(*r.lagSeconds) : tr("unknown"));
-    md += tr("- lag in the monitor's last round: %1\n").arg(m_verifySnapshotLag ? formatLag(*m_verifySnapshotLag) : tr("unknown"));
+    md += tr("- lag of %1 right after the read: %2\n")
+              .arg(m_verifyNode, r.lagSeconds ? formatLag(*r.lagSeconds) : tr("unknown"));
+    md += tr("- lag in the monitor's last round: %1\n")
+              .arg(m_verifySnapshotLag ? formatLag(*m_verifySnapshotLag) : tr("unknown"));
     return md;
 }
 

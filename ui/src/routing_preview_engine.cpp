@@ -44,7 +44,8 @@ QString inlineCode(const QString &text)
     while (text.contains(fence))
         fence += QLatin1Char('`');
     const bool pad = text.startsWith(QLatin1Char('`')) || text.endsWith(QLatin1Char('`'));
-    return fence + (pad ? QStringLiteral(" ") : QString()) + text + (pad ? QStringLiteral(" ") : QString()) + fence;
+    return fence + (pad ? QStringLiteral(" ") : QString()) + text + (pad ? QStringLiteral(" ") : QString()) +
+           fence;
 }
 
 QString codeBlock(const QString &text, const QString &lang)
@@ -105,9 +106,12 @@ QStringList PreviewSettings::cliArguments() const
 QString dialectTitle(routing::Dialect dialect)
 {
     switch (dialect) {
-    case Dialect::MySQL: return QStringLiteral("MySQL");
-    case Dialect::MariaDB: return QStringLiteral("MariaDB");
-    case Dialect::PostgreSQL: return QStringLiteral("PostgreSQL");
+    case Dialect::MySQL:
+        return QStringLiteral("MySQL");
+    case Dialect::MariaDB:
+        return QStringLiteral("MariaDB");
+    case Dialect::PostgreSQL:
+        return QStringLiteral("PostgreSQL");
     }
     return {};
 }
@@ -129,10 +133,17 @@ RouteTopologyFile WhatIf::apply(RouteTopologyFile file) const
             continue;
         const WhatIfNode &w = it->second;
         switch (w.state) {
-        case WhatIfNode::State::AsSeen: break;
-        case WhatIfNode::State::Up: n.health = NodeHealth::Up; break;
-        case WhatIfNode::State::Down: n.health = NodeHealth::Down; break;
-        case WhatIfNode::State::Draining: n.health = NodeHealth::Maintenance; break;
+        case WhatIfNode::State::AsSeen:
+            break;
+        case WhatIfNode::State::Up:
+            n.health = NodeHealth::Up;
+            break;
+        case WhatIfNode::State::Down:
+            n.health = NodeHealth::Down;
+            break;
+        case WhatIfNode::State::Draining:
+            n.health = NodeHealth::Maintenance;
+            break;
         }
         if (w.lagSeconds) {
             // "Lagging by N seconds": it has been, so the hysteresis sees every recent sample at N.
@@ -167,8 +178,8 @@ core::ClusterSnapshot WhatIf::apply(core::ClusterSnapshot snapshot) const
             break;
         case WhatIfNode::State::Down:
             n.reachability = core::Reachability::Unreachable;
-            n.lastError = makeError(ErrorCode::ConnectFailed, "marked down in the routing preview (hypothetical)",
-                                    n.name);
+            n.lastError = makeError(ErrorCode::ConnectFailed,
+                                    "marked down in the routing preview (hypothetical)", n.name);
             break;
         }
         if (w.lagSeconds) {
@@ -189,10 +200,17 @@ QStringList WhatIf::describe() const
     for (const auto &[name, w] : nodes) {
         QStringList parts;
         switch (w.state) {
-        case WhatIfNode::State::AsSeen: break;
-        case WhatIfNode::State::Up: parts << Tr::tr("up"); break;
-        case WhatIfNode::State::Down: parts << Tr::tr("down"); break;
-        case WhatIfNode::State::Draining: parts << Tr::tr("draining"); break;
+        case WhatIfNode::State::AsSeen:
+            break;
+        case WhatIfNode::State::Up:
+            parts << Tr::tr("up");
+            break;
+        case WhatIfNode::State::Down:
+            parts << Tr::tr("down");
+            break;
+        case WhatIfNode::State::Draining:
+            parts << Tr::tr("draining");
+            break;
         }
         if (w.lagSeconds)
             parts << Tr::tr("lagging %1").arg(formatLag(*w.lagSeconds));
@@ -210,7 +228,7 @@ void LagHistory::add(const core::ClusterSnapshot &snapshot)
 {
     if (!m_rounds.empty() && snapshot.generation <= m_rounds.back().generation) {
         if (snapshot.generation == m_rounds.back().generation)
-            m_rounds.pop_back();   // the same round again (what-if, settings): replace it
+            m_rounds.pop_back(); // the same round again (what-if, settings): replace it
         else
             return;
     }
@@ -228,7 +246,8 @@ void LagHistory::clear()
     m_rounds.clear();
 }
 
-std::vector<std::optional<double>> LagHistory::samples(const std::string &name, std::uint64_t beforeGeneration) const
+std::vector<std::optional<double>> LagHistory::samples(const std::string &name,
+                                                       std::uint64_t beforeGeneration) const
 {
     std::vector<std::optional<double>> out;
     for (const Round &r : m_rounds) {
@@ -275,9 +294,15 @@ core::ClusterSnapshot snapshotForPicture(const RouteTopologyFile &file, routing:
         n.readOnly = v.role != NodeRole::Primary;
         switch (v.health) {
         case NodeHealth::Up:
-        case NodeHealth::Maintenance: n.reachability = core::Reachability::Reachable; break;
-        case NodeHealth::Down: n.reachability = core::Reachability::Unreachable; break;
-        case NodeHealth::Unknown: n.reachability = core::Reachability::Unknown; break;
+        case NodeHealth::Maintenance:
+            n.reachability = core::Reachability::Reachable;
+            break;
+        case NodeHealth::Down:
+            n.reachability = core::Reachability::Unreachable;
+            break;
+        case NodeHealth::Unknown:
+            n.reachability = core::Reachability::Unknown;
+            break;
         }
         if (v.role == NodeRole::Replica) {
             n.lagSeconds = v.lagSeconds;
@@ -297,8 +322,8 @@ core::ClusterSnapshot snapshotForPicture(const RouteTopologyFile &file, routing:
             e.replica = i;
             e.lagSeconds = s.nodes[i].lagSeconds;
             e.state = s.nodes[i].reachability == core::Reachability::Unreachable ? core::EdgeState::Unknown
-                      : e.lagSeconds                                              ? core::EdgeState::Running
-                                                                                  : core::EdgeState::Unknown;
+                      : e.lagSeconds                                             ? core::EdgeState::Running
+                                                                                 : core::EdgeState::Unknown;
             s.edges.push_back(e);
         }
     }
@@ -389,7 +414,8 @@ QString describeSessionState(const SessionState &s)
         if (!s.writePositionKnown)
             parts << Tr::tr("%n write(s), position not reported", nullptr, static_cast<int>(s.writes));
         else if (!s.writePosition.empty())
-            parts << Tr::tr("%n write(s), last at %1", nullptr, static_cast<int>(s.writes)).arg(qs(s.writePosition));
+            parts << Tr::tr("%n write(s), last at %1", nullptr, static_cast<int>(s.writes))
+                         .arg(qs(s.writePosition));
         else
             parts << Tr::tr("%n write(s)", nullptr, static_cast<int>(s.writes));
     }
@@ -489,7 +515,8 @@ PreviewOutcome runPreview(const PreviewSettings &settings, const RouteTopologyFi
     // A fixed clock: runs are reproducible, and only the gap between context and statements
     // matters (session windows).
     const Router::Clock::time_point t0 = Router::Clock::time_point() + std::chrono::hours(1);
-    const Router::Clock::time_point t1 = t0 + std::chrono::milliseconds(std::max<std::int64_t>(0, context.msSinceContext));
+    const Router::Clock::time_point t1 =
+        t0 + std::chrono::milliseconds(std::max<std::int64_t>(0, context.msSinceContext));
     const auto route = [&](PreviewRow::Origin origin, const std::string &sql, Router::Clock::time_point at) {
         PreviewRow row;
         row.origin = origin;
@@ -519,7 +546,8 @@ PreviewOutcome runPreview(const PreviewSettings &settings, const RouteTopologyFi
     }
     const bool pg = settings.dialect == Dialect::PostgreSQL;
     switch (context.transaction) {
-    case SessionContext::Transaction::None: break;
+    case SessionContext::Transaction::None:
+        break;
     case SessionContext::Transaction::ReadWrite:
         route(PreviewRow::Origin::Transaction, pg ? "BEGIN" : "START TRANSACTION", t0);
         break;
@@ -621,9 +649,12 @@ QString targetText(const routing::RouteDecision &d)
 {
     switch (d.target) {
     case Target::Primary:
-        return d.nodeName.empty() ? Tr::tr("primary (none in the topology)") : Tr::tr("primary %1").arg(qs(d.nodeName));
-    case Target::Replica: return Tr::tr("replica %1").arg(qs(d.nodeName));
-    case Target::All: return Tr::tr("all backends");
+        return d.nodeName.empty() ? Tr::tr("primary (none in the topology)")
+                                  : Tr::tr("primary %1").arg(qs(d.nodeName));
+    case Target::Replica:
+        return Tr::tr("replica %1").arg(qs(d.nodeName));
+    case Target::All:
+        return Tr::tr("all backends");
     }
     return {};
 }
@@ -635,12 +666,13 @@ QString explanationMarkdown(const ExplanationInput &in)
     QString out;
     const auto line = [&out](const QString &s = {}) { out += s + QLatin1Char('\n'); };
     const PreviewSettings &st = in.settings;
-    line(Tr::tr("# Routing preview: %1").arg(in.clusterName.isEmpty() ? Tr::tr("where these statements go")
-                                                                        : in.clusterName));
+    line(Tr::tr("# Routing preview: %1")
+             .arg(in.clusterName.isEmpty() ? Tr::tr("where these statements go") : in.clusterName));
     line();
     line(Tr::tr("Generated by Switchyard on %1 with the routing library applications embed "
                 "(`switchyard::routing`).")
-             .arg(QDateTime::fromMSecsSinceEpoch(in.generatedAtMs ? in.generatedAtMs : QDateTime::currentMSecsSinceEpoch())
+             .arg(QDateTime::fromMSecsSinceEpoch(in.generatedAtMs ? in.generatedAtMs
+                                                                  : QDateTime::currentMSecsSinceEpoch())
                       .toString(Qt::ISODate)));
     line();
     if (!in.whatIf.empty()) {
@@ -652,14 +684,17 @@ QString explanationMarkdown(const ExplanationInput &in)
     line();
     line(Tr::tr("- Topology: %1").arg(in.topologySource));
     line(Tr::tr("- Dialect: %1%2")
-             .arg(dialectTitle(st.dialect),
-                  st.serverVersion ? Tr::tr(" (server %1)").arg(qs(st.serverVersion->toString())) : QString()));
+             .arg(dialectTitle(st.dialect), st.serverVersion
+                                                ? Tr::tr(" (server %1)").arg(qs(st.serverVersion->toString()))
+                                                : QString()));
     line(Tr::tr("- Policy: %1").arg(inlineCode(qs(policyName(st.policy)))));
     line(Tr::tr("- Consistency: %1").arg(inlineCode(qs(st.consistency.toString()))));
-    line(Tr::tr("- Lag threshold: %1")
-             .arg(st.lagHighSeconds ? Tr::tr("replicas leave the read pool over %1 (3 samples), return under %2 (2 samples)")
-                                          .arg(formatLag(*st.lagHighSeconds), formatLag(*st.lagHighSeconds / 2))
-                                    : Tr::tr("off")));
+    line(
+        Tr::tr("- Lag threshold: %1")
+            .arg(st.lagHighSeconds
+                     ? Tr::tr("replicas leave the read pool over %1 (3 samples), return under %2 (2 samples)")
+                           .arg(formatLag(*st.lagHighSeconds), formatLag(*st.lagHighSeconds / 2))
+                     : Tr::tr("off")));
     if (st.primaryAcceptsReads)
         line(Tr::tr("- The primary takes reads too"));
     line();
@@ -671,23 +706,25 @@ QString explanationMarkdown(const ExplanationInput &in)
     for (const NodeView &n : in.outcome.topology.topology.nodes) {
         line(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |")
                  .arg(tableCell(md(n.name)), qs(nodeRoleName(n.role)), qs(nodeHealthName(n.health)),
-                      n.role == NodeRole::Primary ? QStringLiteral("—")
-                                                  : (n.lagSeconds ? formatLag(*n.lagSeconds) : Tr::tr("unknown")),
+                      n.role == NodeRole::Primary
+                          ? QStringLiteral("—")
+                          : (n.lagSeconds ? formatLag(*n.lagSeconds) : Tr::tr("unknown")),
                       QString::number(n.weight),
                       n.position.empty() ? QStringLiteral("—") : inlineCode(qs(n.position.toString()))));
     }
     line();
 
-    const bool hasContext = std::any_of(in.outcome.rows.begin(), in.outcome.rows.end(), [](const PreviewRow &r) {
-        return r.origin != PreviewRow::Origin::Statement;
-    });
+    const bool hasContext =
+        std::any_of(in.outcome.rows.begin(), in.outcome.rows.end(),
+                    [](const PreviewRow &r) { return r.origin != PreviewRow::Origin::Statement; });
     if (hasContext || !in.context.autocommit) {
         line(Tr::tr("## Session before the statements"));
         line();
         line(Tr::tr("- autocommit %1").arg(in.context.autocommit ? Tr::tr("on") : Tr::tr("off")));
         for (const PreviewRow &r : in.outcome.rows) {
             switch (r.origin) {
-            case PreviewRow::Origin::Statement: continue;
+            case PreviewRow::Origin::Statement:
+                continue;
             case PreviewRow::Origin::Earlier:
                 line(Tr::tr("- ran %1 → %2").arg(inlineCode(md(r.sql)), targetText(r.decision)));
                 break;
@@ -696,7 +733,8 @@ QString explanationMarkdown(const ExplanationInput &in)
                          .arg(inlineCode(md(r.sql)), targetText(r.decision)));
                 break;
             case PreviewRow::Origin::Transaction:
-                line(Tr::tr("- a transaction is open: %1 → %2").arg(inlineCode(md(r.sql)), targetText(r.decision)));
+                line(Tr::tr("- a transaction is open: %1 → %2")
+                         .arg(inlineCode(md(r.sql)), targetText(r.decision)));
                 break;
             }
         }
@@ -724,8 +762,9 @@ QString explanationMarkdown(const ExplanationInput &in)
         out += codeBlock(md(r.sql), QStringLiteral("sql"));
         line();
         if (primaryUnavailable(r.decision)) {
-            line(Tr::tr("**This statement would fail:** the primary is not available, and the router never sends it "
-                        "anywhere else."));
+            line(Tr::tr(
+                "**This statement would fail:** the primary is not available, and the router never sends it "
+                "anywhere else."));
             line();
         }
         line(Tr::tr("Reasons, in the order the router weighed them:"));
@@ -767,21 +806,24 @@ QString explanationMarkdown(const ExplanationInput &in)
                  static_cast<double>(3'600'000 + (r.origin == PreviewRow::Origin::Statement
                                                       ? std::max<std::int64_t>(0, in.context.msSinceContext)
                                                       : 0)));
-        if (r.origin == PreviewRow::Origin::LastWrite && !in.context.writePosition.empty() && r.sql != "COMMIT")
+        if (r.origin == PreviewRow::Origin::LastWrite && !in.context.writePosition.empty() &&
+            r.sql != "COMMIT")
             o.insert(QStringLiteral("position"), md(in.context.writePosition));
         input += QString::fromUtf8(compactJson(o)) + QLatin1Char('\n');
     }
     QStringList args = st.cliArguments();
     args << QStringLiteral("--topology") << QStringLiteral("topology.json");
-    QString command = QStringLiteral("switchyard-cli ") + args.join(QLatin1Char(' ')) + QStringLiteral(" <<'EOF'\n") +
-                      input + QStringLiteral("EOF");
+    QString command = QStringLiteral("switchyard-cli ") + args.join(QLatin1Char(' ')) +
+                      QStringLiteral(" <<'EOF'\n") + input + QStringLiteral("EOF");
     if (!in.context.autocommit)
-        command = Tr::tr("# the session starts with autocommit off: add {\"session\":1,\"sql\":\"SET autocommit=0\"} first\n") +
+        command = Tr::tr("# the session starts with autocommit off: add {\"session\":1,\"sql\":\"SET "
+                         "autocommit=0\"} first\n") +
                   command;
     out += codeBlock(command, QStringLiteral("sh"));
     line();
-    out += codeBlock(QString::fromUtf8(topologyToJson(in.outcome.topology).toJson(QJsonDocument::Indented)).trimmed(),
-                     QStringLiteral("json"));
+    out += codeBlock(
+        QString::fromUtf8(topologyToJson(in.outcome.topology).toJson(QJsonDocument::Indented)).trimmed(),
+        QStringLiteral("json"));
     return out;
 }
 

@@ -39,9 +39,9 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(doc
 void SqlHighlighter::setLexOptions(const routing::LexOptions &options)
 {
     const LexOptions &o = m_options;
-    if (o.dialect == options.dialect && o.backslashEscapes == options.backslashEscapes
-        && o.ansiQuotes == options.ansiQuotes && o.serverVersion == options.serverVersion
-        && o.versioned == options.versioned)
+    if (o.dialect == options.dialect && o.backslashEscapes == options.backslashEscapes &&
+        o.ansiQuotes == options.ansiQuotes && o.serverVersion == options.serverVersion &&
+        o.versioned == options.versioned)
         return;
     m_options = options;
     m_dirty = true;
@@ -94,7 +94,8 @@ QTextCharFormat SqlHighlighter::format(Kind kind)
     return f;
 }
 
-std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text, const routing::LexOptions &options)
+std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text,
+                                                        const routing::LexOptions &options)
 {
     const QByteArray utf8 = text.toUtf8();
     const std::string_view input(utf8.constData(), static_cast<std::size_t>(utf8.size()));
@@ -105,7 +106,11 @@ std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text, con
         int u = 0;
         while (b < input.size()) {
             const auto c = static_cast<unsigned char>(input[b]);
-            const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+            const std::size_t len = c < 0x80         ? 1
+                                    : (c >> 5) == 6  ? 2
+                                    : (c >> 4) == 14 ? 3
+                                    : (c >> 3) == 30 ? 4
+                                                     : 1;
             for (std::size_t k = 0; k < len && b + k < input.size(); ++k)
                 pos[b + k] = u;
             b += len;
@@ -131,8 +136,8 @@ std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text, con
         Kind kind = Kind::Comment;
         if (containsHint(g))
             kind = Kind::Hint;
-        else if (executableMarkers && (g.find("/*!") != std::string_view::npos || g.find("/*M!") != std::string_view::npos
-                                       || g.rfind("*/", 0) == 0))
+        else if (executableMarkers && (g.find("/*!") != std::string_view::npos ||
+                                       g.find("/*M!") != std::string_view::npos || g.rfind("*/", 0) == 0))
             kind = Kind::ExecutableMarker;
         add(from, to, kind);
     };
@@ -160,13 +165,24 @@ std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text, con
             else if (t.keyword != 0)
                 kind = Kind::Keyword;
             break;
-        case TokenKind::QuotedIdent: kind = Kind::QuotedIdentifier; break;
-        case TokenKind::String: kind = Kind::String; break;
-        case TokenKind::Number: kind = Kind::Number; break;
+        case TokenKind::QuotedIdent:
+            kind = Kind::QuotedIdentifier;
+            break;
+        case TokenKind::String:
+            kind = Kind::String;
+            break;
+        case TokenKind::Number:
+            kind = Kind::Number;
+            break;
         case TokenKind::Variable:
-        case TokenKind::SystemVariable: kind = Kind::Variable; break;
-        case TokenKind::Parameter: kind = Kind::Parameter; break;
-        default: break;
+        case TokenKind::SystemVariable:
+            kind = Kind::Variable;
+            break;
+        case TokenKind::Parameter:
+            kind = Kind::Parameter;
+            break;
+        default:
+            break;
         }
         if (t.flags & TokenUnterminated)
             kind = Kind::Unterminated;
@@ -178,8 +194,8 @@ std::vector<SqlHighlighter::Span> SqlHighlighter::spans(const QString &text, con
     while (tail < input.size() && isSpace(input[tail]))
         ++tail;
     if (tail < input.size()) {
-        if ((lexer.flags() & LexUnterminated) && input.substr(tail).find("*/") == std::string_view::npos
-            && input.substr(tail, 2) == "/*")
+        if ((lexer.flags() & LexUnterminated) && input.substr(tail).find("*/") == std::string_view::npos &&
+            input.substr(tail, 2) == "/*")
             add(tail, input.size(), Kind::Unterminated);
         else
             gap(tail, input.size(), executable);
@@ -203,8 +219,8 @@ void SqlHighlighter::highlightBlock(const QString &text)
     // Lex the whole document again when this block is not what was lexed last (the document
     // changed; its revision does not always move, e.g. in setPlainText()).
     const int blockStart = currentBlock().position();
-    if (m_dirty || m_text.size() != document()->characterCount() - 1 || blockStart + text.size() > m_text.size()
-        || QStringView(m_text).mid(blockStart, text.size()) != text)
+    if (m_dirty || m_text.size() != document()->characterCount() - 1 ||
+        blockStart + text.size() > m_text.size() || QStringView(m_text).mid(blockStart, text.size()) != text)
         relex();
     const int blockEnd = blockStart + static_cast<int>(text.size());
     auto it = std::lower_bound(m_spans.begin(), m_spans.end(), blockStart,

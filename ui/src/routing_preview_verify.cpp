@@ -66,8 +66,8 @@ namespace {
 
 std::string withoutTrailingSemicolons(std::string sql)
 {
-    while (!sql.empty() && (sql.back() == ';' || sql.back() == ' ' || sql.back() == '\n' || sql.back() == '\t'
-                            || sql.back() == '\r'))
+    while (!sql.empty() && (sql.back() == ';' || sql.back() == ' ' || sql.back() == '\n' ||
+                            sql.back() == '\t' || sql.back() == '\r'))
         sql.pop_back();
     return sql;
 }
@@ -119,11 +119,13 @@ VerifyResult runVerify(const VerifyRequest &request, std::shared_ptr<VerifyContr
     };
     std::vector<std::string> setup;
     if (pg) {
-        setup = {"BEGIN READ ONLY", "SET LOCAL statement_timeout = " + std::to_string(request.timeout.count())};
+        setup = {"BEGIN READ ONLY",
+                 "SET LOCAL statement_timeout = " + std::to_string(request.timeout.count())};
     } else {
         setup.push_back("SET SESSION sql_select_limit = " + std::to_string(limit + 1));
         if (maria)
-            setup.push_back("SET SESSION max_statement_time = " + std::to_string(request.timeout.count() / 1000.0));
+            setup.push_back("SET SESSION max_statement_time = " +
+                            std::to_string(request.timeout.count() / 1000.0));
         else
             setup.push_back("SET SESSION max_execution_time = " + std::to_string(request.timeout.count()));
         setup.push_back("START TRANSACTION READ ONLY");
@@ -142,11 +144,14 @@ VerifyResult runVerify(const VerifyRequest &request, std::shared_ptr<VerifyContr
             // A cursor: the server stops after the limit instead of sending everything.
             if (auto d = connection->execute("DECLARE switchyard_verify NO SCROLL CURSOR FOR " + sql); !d)
                 return d.error();
-            return connection->query("FETCH FORWARD " + std::to_string(limit + 1) + " FROM switchyard_verify");
+            return connection->query("FETCH FORWARD " + std::to_string(limit + 1) +
+                                     " FROM switchyard_verify");
         }
         return connection->query(sql);
     }();
-    out.elapsedMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    out.elapsedMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();
     if (!rows)
         return fail(rows.error());
     out.rows = std::move(rows).value();

@@ -74,8 +74,8 @@ std::optional<std::int64_t> isoTime(std::string_view s, std::size_t &length)
 {
     const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
     const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
-    if (y < 0 || mo < 1 || d < 1 || h < 0 || mi < 0 || sec < 0 || s[4] != '-' || s[7] != '-'
-        || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+    if (y < 0 || mo < 1 || d < 1 || h < 0 || mi < 0 || sec < 0 || s[4] != '-' || s[7] != '-' ||
+        (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
         return std::nullopt;
     std::size_t i = 19;
     int ms = 0;
@@ -89,7 +89,7 @@ std::optional<std::int64_t> isoTime(std::string_view s, std::size_t &length)
         }
     }
     while (i < s.size() && !isSpace(s[i]))
-        ++i;   // Z, +01:00
+        ++i; // Z, +01:00
     length = i;
     return toMs(y, mo, d, h, mi, sec, ms);
 }
@@ -122,7 +122,8 @@ std::optional<std::int64_t> mariaTime(std::string_view s, std::size_t &length)
 
 // ---- plain SQL -------------------------------------------------------------------------------
 
-Result<Workload> parsePlain(std::string_view data, const PreviewSettings &settings, const WorkloadProgress &progress)
+Result<Workload> parsePlain(std::string_view data, const PreviewSettings &settings,
+                            const WorkloadProgress &progress)
 {
     Workload w;
     w.format = WorkloadFormat::PlainSql;
@@ -142,8 +143,8 @@ Result<Workload> parsePlain(std::string_view data, const PreviewSettings &settin
             --back;
         const bool lineStart = back == 0 || data[back - 1] == '\n' || data[back - 1] == '\r';
         // The mysql client's DELIMITER command: a line of its own, not SQL.
-        if (mysql && lineStart && startsWithNoCase(data.substr(pos), "delimiter")
-            && pos + 9 < data.size() && (data[pos + 9] == ' ' || data[pos + 9] == '\t')) {
+        if (mysql && lineStart && startsWithNoCase(data.substr(pos), "delimiter") && pos + 9 < data.size() &&
+            (data[pos + 9] == ' ' || data[pos + 9] == '\t')) {
             std::size_t eol = data.find('\n', pos);
             if (eol == std::string_view::npos)
                 eol = data.size();
@@ -154,7 +155,7 @@ Result<Workload> parsePlain(std::string_view data, const PreviewSettings &settin
             continue;
         }
         Lexer lexer(data.substr(pos), options);
-        std::size_t cut = std::string_view::npos;   // relative to pos
+        std::size_t cut = std::string_view::npos; // relative to pos
         std::size_t resume = 0;
         for (;;) {
             const Token t = lexer.next();
@@ -176,7 +177,8 @@ Result<Workload> parsePlain(std::string_view data, const PreviewSettings &settin
                 break;
             }
             // "END$$": the delimiter glued to the end of a word.
-            if (t.text.size() > delimiter.size() && t.text.substr(t.text.size() - delimiter.size()) == delimiter) {
+            if (t.text.size() > delimiter.size() &&
+                t.text.substr(t.text.size() - delimiter.size()) == delimiter) {
                 cut = at + t.text.size() - delimiter.size();
                 resume = at + t.text.size();
                 break;
@@ -216,10 +218,13 @@ struct GeneralLine
 };
 
 constexpr std::array<std::string_view, 32> kGeneralCommands = {
-    "Query", "Execute", "Connect", "Quit", "Init DB", "Prepare", "Close stmt", "Reset stmt", "Change user",
-    "Reset connection", "Field List", "Statistics", "Ping", "Shutdown", "Binlog Dump GTID", "Binlog Dump",
-    "Register Replica", "Register Slave", "Fetch", "Long Data", "Set option", "Refresh", "Processlist", "Kill",
-    "Debug", "Daemon", "Table Dump", "Connect Out", "Time", "Sleep", "Delayed insert", "Create DB"};
+    "Query",          "Execute",          "Connect",        "Quit",        "Init DB",
+    "Prepare",        "Close stmt",       "Reset stmt",     "Change user", "Reset connection",
+    "Field List",     "Statistics",       "Ping",           "Shutdown",    "Binlog Dump GTID",
+    "Binlog Dump",    "Register Replica", "Register Slave", "Fetch",       "Long Data",
+    "Set option",     "Refresh",          "Processlist",    "Kill",        "Debug",
+    "Daemon",         "Table Dump",       "Connect Out",    "Time",        "Sleep",
+    "Delayed insert", "Create DB"};
 
 std::optional<GeneralLine> parseGeneralLine(std::string_view line)
 {
@@ -247,7 +252,8 @@ std::optional<GeneralLine> parseGeneralLine(std::string_view line)
     ++i;
     const std::string_view rest = line.substr(i);
     for (std::string_view c : kGeneralCommands) {
-        if (rest.substr(0, c.size()) == c && (rest.size() == c.size() || rest[c.size()] == '\t' || rest[c.size()] == '\r')) {
+        if (rest.substr(0, c.size()) == c &&
+            (rest.size() == c.size() || rest[c.size()] == '\t' || rest[c.size()] == '\r')) {
             g.command = c;
             if (rest.size() > c.size() + 1 && rest[c.size()] == '\t')
                 g.argument = rest.substr(c.size() + 1);
@@ -259,8 +265,8 @@ std::optional<GeneralLine> parseGeneralLine(std::string_view line)
 
 bool isGeneralLogHeader(std::string_view line)
 {
-    return line.find(", Version: ") != std::string_view::npos || line.rfind("Tcp port:", 0) == 0
-           || line.rfind("Time ", 0) == 0 || line.rfind("Time\t", 0) == 0;
+    return line.find(", Version: ") != std::string_view::npos || line.rfind("Tcp port:", 0) == 0 ||
+           line.rfind("Time ", 0) == 0 || line.rfind("Time\t", 0) == 0;
 }
 
 std::string stripCr(std::string_view s)
@@ -270,7 +276,7 @@ std::string stripCr(std::string_view s)
     return std::string(s);
 }
 
-template<typename LineFn>
+template <typename LineFn>
 bool forEachLine(std::string_view data, const WorkloadProgress &progress, LineFn fn)
 {
     std::size_t pos = 0;
@@ -281,8 +287,9 @@ bool forEachLine(std::string_view data, const WorkloadProgress &progress, LineFn
             eol = data.size();
         fn(data.substr(pos, eol - pos));
         pos = eol + 1;
-        if (progress && ++lines % kProgressEvery == 0
-            && !progress(static_cast<std::int64_t>(std::min(pos, data.size())), static_cast<std::int64_t>(data.size())))
+        if (progress && ++lines % kProgressEvery == 0 &&
+            !progress(static_cast<std::int64_t>(std::min(pos, data.size())),
+                      static_cast<std::int64_t>(data.size())))
             return false;
     }
     return true;
@@ -292,9 +299,9 @@ Result<Workload> parseGeneralLog(std::string_view data, const WorkloadProgress &
 {
     Workload w;
     w.format = WorkloadFormat::MySqlGeneralLog;
-    std::unordered_map<std::uint64_t, std::uint32_t> sessions;   // thread id -> session
+    std::unordered_map<std::uint64_t, std::uint32_t> sessions; // thread id -> session
     std::unordered_map<std::uint64_t, bool> resetPending;
-    std::optional<std::size_t> open;                             // statement taking continuation lines
+    std::optional<std::size_t> open; // statement taking continuation lines
     std::optional<std::int64_t> lastTime;
     const auto sessionOf = [&](std::uint64_t id) {
         auto it = sessions.find(id);
@@ -322,7 +329,7 @@ Result<Workload> parseGeneralLog(std::string_view data, const WorkloadProgress &
             lastTime = g->atMs;
         const std::string_view c = g->command;
         if (c == "Connect") {
-            sessions[g->id] = w.sessions++;   // a new connection, a fresh session
+            sessions[g->id] = w.sessions++; // a new connection, a fresh session
             return;
         }
         if (c == "Quit") {
@@ -339,7 +346,7 @@ Result<Workload> parseGeneralLog(std::string_view data, const WorkloadProgress &
         else if (c == "Init DB")
             sql = "USE `" + stripCr(trim(g->argument)) + "`";
         else
-            return;   // Prepare (its Execute is logged with the values), ping, statistics, ...
+            return; // Prepare (its Execute is logged with the values), ping, statistics, ...
         WorkloadStatement s;
         s.session = sessionOf(g->id);
         s.sql = std::move(sql);
@@ -366,7 +373,7 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
 {
     Workload w;
     w.format = WorkloadFormat::PostgresLog;
-    std::unordered_map<std::uint64_t, std::uint32_t> sessions;   // backend pid -> session
+    std::unordered_map<std::uint64_t, std::uint32_t> sessions; // backend pid -> session
     std::optional<std::size_t> open;
     std::vector<bool> fromDuration;
     bool anyPlain = false;
@@ -390,11 +397,14 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
         open.reset();
         const std::size_t log = line.find("LOG:  ");
         if (log == std::string_view::npos) {
-            if (!trim(line).empty() && line.find("ERROR:") == std::string_view::npos
-                && line.find("DETAIL:") == std::string_view::npos && line.find("STATEMENT:") == std::string_view::npos
-                && line.find("HINT:") == std::string_view::npos && line.find("CONTEXT:") == std::string_view::npos
-                && line.find("WARNING:") == std::string_view::npos && line.find("NOTICE:") == std::string_view::npos
-                && line.find("FATAL:") == std::string_view::npos)
+            if (!trim(line).empty() && line.find("ERROR:") == std::string_view::npos &&
+                line.find("DETAIL:") == std::string_view::npos &&
+                line.find("STATEMENT:") == std::string_view::npos &&
+                line.find("HINT:") == std::string_view::npos &&
+                line.find("CONTEXT:") == std::string_view::npos &&
+                line.find("WARNING:") == std::string_view::npos &&
+                line.find("NOTICE:") == std::string_view::npos &&
+                line.find("FATAL:") == std::string_view::npos)
                 ++w.skippedLines;
             return;
         }
@@ -409,14 +419,14 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
                 pid = 0;
         }
         if (message.rfind("connection authorized:", 0) == 0 || message.rfind("disconnection:", 0) == 0) {
-            sessions.erase(pid);   // the next statement of this pid is a new session
+            sessions.erase(pid); // the next statement of this pid is a new session
             return;
         }
         bool duration = false;
         if (message.rfind("duration: ", 0) == 0) {
             const std::size_t two = message.find("  ");
             if (two == std::string_view::npos)
-                return;   // log_duration alone: no statement text
+                return; // log_duration alone: no statement text
             message = message.substr(two + 2);
             duration = true;
         }
@@ -429,7 +439,7 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
                 return;
             sql = message.substr(colon + 2);
         } else {
-            return;   // checkpoints, parse/bind steps, autovacuum, ...
+            return; // checkpoints, parse/bind steps, autovacuum, ...
         }
         std::optional<std::int64_t> at;
         std::size_t len = 0;
@@ -463,10 +473,14 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
 QString workloadFormatTitle(WorkloadFormat format)
 {
     switch (format) {
-    case WorkloadFormat::Detect: return Tr::tr("Detect from the content");
-    case WorkloadFormat::PlainSql: return Tr::tr("SQL script");
-    case WorkloadFormat::MySqlGeneralLog: return Tr::tr("MySQL/MariaDB general log");
-    case WorkloadFormat::PostgresLog: return Tr::tr("PostgreSQL log (log_statement=all)");
+    case WorkloadFormat::Detect:
+        return Tr::tr("Detect from the content");
+    case WorkloadFormat::PlainSql:
+        return Tr::tr("SQL script");
+    case WorkloadFormat::MySqlGeneralLog:
+        return Tr::tr("MySQL/MariaDB general log");
+    case WorkloadFormat::PostgresLog:
+        return Tr::tr("PostgreSQL log (log_statement=all)");
     }
     return {};
 }
@@ -474,17 +488,18 @@ QString workloadFormatTitle(WorkloadFormat format)
 WorkloadFormat detectWorkloadFormat(std::string_view head)
 {
     int general = 0, postgres = 0, lines = 0;
-    forEachLine(head.substr(0, std::min<std::size_t>(head.size(), 64 * 1024)), {}, [&](std::string_view line) {
-        if (++lines > 200)
-            return;
-        if (parseGeneralLine(line) || line.find("started with:") != std::string_view::npos
-            || line.rfind("Tcp port:", 0) == 0)
-            ++general;
-        if (line.find("LOG:  statement: ") != std::string_view::npos
-            || line.find("LOG:  execute ") != std::string_view::npos
-            || line.find("LOG:  duration: ") != std::string_view::npos)
-            ++postgres;
-    });
+    forEachLine(head.substr(0, std::min<std::size_t>(head.size(), 64 * 1024)), {},
+                [&](std::string_view line) {
+                    if (++lines > 200)
+                        return;
+                    if (parseGeneralLine(line) || line.find("started with:") != std::string_view::npos ||
+                        line.rfind("Tcp port:", 0) == 0)
+                        ++general;
+                    if (line.find("LOG:  statement: ") != std::string_view::npos ||
+                        line.find("LOG:  execute ") != std::string_view::npos ||
+                        line.find("LOG:  duration: ") != std::string_view::npos)
+                        ++postgres;
+                });
     if (general == 0 && postgres == 0)
         return WorkloadFormat::PlainSql;
     return general >= postgres ? WorkloadFormat::MySqlGeneralLog : WorkloadFormat::PostgresLog;
@@ -498,9 +513,12 @@ Result<Workload> parseWorkload(std::string_view data, WorkloadFormat format, con
     Result<Workload> w = [&]() -> Result<Workload> {
         switch (format) {
         case WorkloadFormat::Detect:
-        case WorkloadFormat::PlainSql: return parsePlain(data, settings, progress);
-        case WorkloadFormat::MySqlGeneralLog: return parseGeneralLog(data, progress);
-        case WorkloadFormat::PostgresLog: return parsePostgresLog(data, progress);
+        case WorkloadFormat::PlainSql:
+            return parsePlain(data, settings, progress);
+        case WorkloadFormat::MySqlGeneralLog:
+            return parseGeneralLog(data, progress);
+        case WorkloadFormat::PostgresLog:
+            return parsePostgresLog(data, progress);
         }
         return parsePlain(data, settings, progress);
     }();
@@ -520,7 +538,8 @@ Result<Workload> readWorkloadFile(const QString &path, WorkloadFormat format, co
     // Mapped, not read: a log of a few hundred MB costs no copy.
     uchar *mapped = file.map(0, file.size());
     if (mapped) {
-        const std::string_view data(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(file.size()));
+        const std::string_view data(reinterpret_cast<const char *>(mapped),
+                                    static_cast<std::size_t>(file.size()));
         auto w = parseWorkload(data, format, settings, progress);
         file.unmap(mapped);
         return w;
@@ -539,7 +558,8 @@ std::string statementShape(std::string_view sql, const routing::LexOptions &opti
         if (t.kind == TokenKind::String || t.kind == TokenKind::Number)
             piece = "?";
         // IN (1, 2, 3) and VALUES lists: one ? for the whole run.
-        if (piece == "?" && parts.size() >= 2 && parts.back() == "," && (parts[parts.size() - 2] == "?" || parts[parts.size() - 2] == "?...")) {
+        if (piece == "?" && parts.size() >= 2 && parts.back() == "," &&
+            (parts[parts.size() - 2] == "?" || parts[parts.size() - 2] == "?...")) {
             parts.pop_back();
             parts.back() = "?...";
             continue;
@@ -551,7 +571,8 @@ std::string statementShape(std::string_view sql, const routing::LexOptions &opti
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const std::string_view p = parts[i];
-        const bool glueLeft = p == "," || p == ")" || p == "." || p == ";" || (i > 0 && (parts[i - 1] == "(" || parts[i - 1] == "."));
+        const bool glueLeft = p == "," || p == ")" || p == "." || p == ";" ||
+                              (i > 0 && (parts[i - 1] == "(" || parts[i - 1] == "."));
         if (i > 0 && !glueLeft)
             out += ' ';
         out += p;
@@ -592,8 +613,8 @@ Result<WorkloadResult> routeWorkload(const Workload &workload, const PreviewSett
     const Router::Clock::time_point t0 = Router::Clock::time_point() + std::chrono::hours(1);
     std::int64_t done = 0;
     for (const WorkloadStatement &s : workload.statements) {
-        if (progress && ++done % 4096 == 0
-            && !progress(done, static_cast<std::int64_t>(workload.statements.size())))
+        if (progress && ++done % 4096 == 0 &&
+            !progress(done, static_cast<std::int64_t>(workload.statements.size())))
             return makeError(ErrorCode::Cancelled, "cancelled");
         if (s.session >= sessions.size())
             sessions.resize(s.session + 1);
@@ -646,10 +667,12 @@ Result<WorkloadResult> routeWorkload(const Workload &workload, const PreviewSett
         const std::size_t keep = std::min(shapes.size(), WorkloadResult::kMaxShapes);
         std::partial_sort(shapes.begin(), shapes.begin() + static_cast<std::ptrdiff_t>(keep), shapes.end(),
                           [](const auto &a, const auto &b) {
-                              return a.second.count != b.second.count ? a.second.count > b.second.count : a.first < b.first;
+                              return a.second.count != b.second.count ? a.second.count > b.second.count
+                                                                      : a.first < b.first;
                           });
         for (std::size_t i = 0; i < keep; ++i)
-            out.shapes.push_back({std::move(shapes[i].first), std::move(shapes[i].second.example), shapes[i].second.count});
+            out.shapes.push_back(
+                {std::move(shapes[i].first), std::move(shapes[i].second.example), shapes[i].second.count});
         r.primaryReasons.push_back(std::move(out));
     }
     std::sort(r.primaryReasons.begin(), r.primaryReasons.end(), [](const auto &a, const auto &b) {

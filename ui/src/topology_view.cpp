@@ -1402,8 +1402,8 @@ const TopologyLayout &TopologyView::currentLayout() const
     return d->layout;
 }
 
-void TopologyView::setHighlightedNodes(const QStringList &names, const QString &reasonTooltip, const QString &tag,
-                                       bool problem)
+void TopologyView::setHighlightedNodes(const QStringList &names, const QString &reasonTooltip,
+                                       const QString &tag, bool problem)
 {
     d->highlighted = std::set<QString>(names.begin(), names.end());
     d->highlightTip = reasonTooltip;

@@ -7,10 +7,14 @@ namespace {
 routing::Dialect dialectOf(Flavor flavor, routing::Dialect fallback)
 {
     switch (flavor) {
-    case Flavor::MySQL: return routing::Dialect::MySQL;
-    case Flavor::MariaDB: return routing::Dialect::MariaDB;
-    case Flavor::PostgreSQL: return routing::Dialect::PostgreSQL;
-    case Flavor::Unknown: break;
+    case Flavor::MySQL:
+        return routing::Dialect::MySQL;
+    case Flavor::MariaDB:
+        return routing::Dialect::MariaDB;
+    case Flavor::PostgreSQL:
+        return routing::Dialect::PostgreSQL;
+    case Flavor::Unknown:
+        break;
     }
     return fallback;
 }
@@ -53,15 +57,19 @@ std::optional<routing::ServerVersion> routingServerVersion(const ClusterSnapshot
 RoutingHealthCause routingHealthCause(const NodeStatus &node)
 {
     switch (node.reachability) {
-    case Reachability::Unknown: return RoutingHealthCause::NotPolledYet;
-    case Reachability::Unreachable: return RoutingHealthCause::Unreachable;
-    case Reachability::NoAnswer: return RoutingHealthCause::NoAnswer;
-    case Reachability::Reachable: break;
+    case Reachability::Unknown:
+        return RoutingHealthCause::NotPolledYet;
+    case Reachability::Unreachable:
+        return RoutingHealthCause::Unreachable;
+    case Reachability::NoAnswer:
+        return RoutingHealthCause::NoAnswer;
+    case Reachability::Reachable:
+        break;
     }
     if (node.role == NodeRole::Unknown)
         return RoutingHealthCause::RoleUnknown;
-    if (node.role == NodeRole::Replica
-        && (node.ioThreadRunning == std::optional<bool>(false) || node.sqlThreadRunning == std::optional<bool>(false)))
+    if (node.role == NodeRole::Replica && (node.ioThreadRunning == std::optional<bool>(false) ||
+                                           node.sqlThreadRunning == std::optional<bool>(false)))
         return RoutingHealthCause::ReplicationStopped;
     return RoutingHealthCause::Answering;
 }
@@ -69,12 +77,15 @@ RoutingHealthCause routingHealthCause(const NodeStatus &node)
 routing::NodeHealth routingHealth(const NodeStatus &node)
 {
     switch (routingHealthCause(node)) {
-    case RoutingHealthCause::Answering: return routing::NodeHealth::Up;
+    case RoutingHealthCause::Answering:
+        return routing::NodeHealth::Up;
     case RoutingHealthCause::NotPolledYet:
-    case RoutingHealthCause::RoleUnknown: return routing::NodeHealth::Unknown;
+    case RoutingHealthCause::RoleUnknown:
+        return routing::NodeHealth::Unknown;
     case RoutingHealthCause::Unreachable:
     case RoutingHealthCause::NoAnswer:
-    case RoutingHealthCause::ReplicationStopped: break;
+    case RoutingHealthCause::ReplicationStopped:
+        break;
     }
     return routing::NodeHealth::Down;
 }
@@ -89,7 +100,7 @@ std::string routingPositionText(const NodeStatus &node, routing::Dialect dialect
             return node.gtidCurrentPos;
         if (node.role != NodeRole::Primary && !node.gtidSlavePos.empty())
             return node.gtidSlavePos;
-        return node.gtidExecuted;   // @@gtid_binlog_pos
+        return node.gtidExecuted; // @@gtid_binlog_pos
     case routing::Dialect::PostgreSQL:
         if (node.role == NodeRole::Primary) {
             if (node.currentLsn)

@@ -98,7 +98,7 @@ TEST(RoutingTopology, PositionsPerDialect)
     pgPrimary.currentLsn = 0x16B374D848ull;
     EXPECT_EQ(routingPositionText(pgPrimary, routing::Dialect::PostgreSQL), "16/B374D848");
     NodeStatus standby = node("s", NodeRole::Replica, Flavor::PostgreSQL);
-    standby.currentLsn = 0x16B374D848ull;   // received, not replayed: not the applied position
+    standby.currentLsn = 0x16B374D848ull; // received, not replayed: not the applied position
     EXPECT_EQ(routingPositionText(standby, routing::Dialect::PostgreSQL), "");
     ReplicationChannel ch;
     ch.replayedLsn = 0x16B3000000ull;
@@ -115,7 +115,8 @@ TEST(RoutingTopology, PositionsPerDialect)
     router.setTopology(routingTopology(s, routing::Dialect::PostgreSQL));
     routing::Session session = router.newSession();
     router.route(session, "INSERT INTO t VALUES (1)");
-    session.noteWritePosition(*routing::ReplicationPosition::parse(routing::Dialect::PostgreSQL, "16/B374D848"));
+    session.noteWritePosition(
+        *routing::ReplicationPosition::parse(routing::Dialect::PostgreSQL, "16/B374D848"));
     const auto &d = router.route(session, "SELECT * FROM t");
     EXPECT_EQ(d.target, routing::Target::Primary);
     bool behind = false;

@@ -117,10 +117,10 @@ public:
     // ---- inputs --------------------------------------------------------------------------------
     void setSql(const QString &sql);
     QString sql() const;
-    void setSendAsOnePacket(bool onePacket);   // the whole editor is one multi-statement packet
+    void setSendAsOnePacket(bool onePacket); // the whole editor is one multi-statement packet
     void setContext(const SessionContext &context);
     SessionContext context() const;
-    void setDialect(routing::Dialect dialect);   // also what a snapshot sets
+    void setDialect(routing::Dialect dialect); // also what a snapshot sets
     void setPolicy(routing::Policy policy);
     void setConsistency(const routing::Consistency &consistency);
     void setLagThreshold(std::optional<double> seconds);
@@ -136,11 +136,11 @@ public:
     // Routes now (changes are otherwise routed after a short pause in typing).
     void refresh();
     const PreviewOutcome &outcome() const { return m_outcome; }
-    RouteTopologyFile topology() const;           // what is routed against (what-if applied)
-    std::vector<std::string> statements() const;  // the statements as sent, one per packet
-    int selectedRow() const;                      // index into outcome().rows
+    RouteTopologyFile topology() const;          // what is routed against (what-if applied)
+    std::vector<std::string> statements() const; // the statements as sent, one per packet
+    int selectedRow() const;                     // index into outcome().rows
     void selectRow(int row);
-    QString bannerText() const;                   // the hypothetical banner; empty when hidden
+    QString bannerText() const; // the hypothetical banner; empty when hidden
     QString headlineText() const;
     QString explanationMarkdown() const;
     bool exportMarkdown(const QString &file, QString *error = nullptr) const;
@@ -157,6 +157,7 @@ public:
     void verify(const QString &node = {});
     void cancelVerify();
     bool verifyBusy() const;
+    void setVerifyLimits(int rowLimit, int timeoutSeconds);
     const std::optional<VerifyResult> &verifyResult() const { return m_verifyResult; }
     QString verifyStatus() const;
     // The monitor account's password, when the caller has it (MainWindow::startMonitor does);
@@ -186,7 +187,7 @@ signals:
     // The target of the selected statement: the node(s) to mark on a graph, the reasons as a
     // tooltip, a short tag and whether it would fail. Shaped for TopologyView::setHighlightedNodes.
     void targetChanged(const QStringList &nodes, const QString &reasons, const QString &tag, bool problem);
-    void routed();            // after every refresh
+    void routed(); // after every refresh
     void workloadFinished();
     void verifyFinished();
 
@@ -222,17 +223,17 @@ private:
     QPointer<SecretStore> m_secretsGuard;
     SecretStore *m_secrets = nullptr;
     QPointer<ClusterMonitor> m_monitor;
-    std::shared_ptr<const core::ClusterSnapshot> m_snapshot;   // live, as the monitor saw it
-    std::shared_ptr<const core::ClusterSnapshot> m_shown;      // with what-if, on the graph
+    std::shared_ptr<const core::ClusterSnapshot> m_snapshot; // live, as the monitor saw it
+    std::shared_ptr<const core::ClusterSnapshot> m_shown;    // with what-if, on the graph
     LagHistory m_history;
     TopologySource m_source = TopologySource::None;
     RouteTopologyFile m_fileTopology;
     QString m_filePath;
     bool m_frozen = false;
-    std::optional<routing::ServerVersion> m_serverVersion;   // from the live snapshot
+    std::optional<routing::ServerVersion> m_serverVersion; // from the live snapshot
     std::optional<routing::Dialect> m_snapshotDialect;
     WhatIf m_whatIf;
-    RouteTopologyFile m_topology;   // what-if applied
+    RouteTopologyFile m_topology; // what-if applied
     PreviewOutcome m_outcome;
     int m_selectedRow = -1;
     bool m_updatingWhatIf = false;
@@ -298,6 +299,7 @@ private:
     QPushButton *m_verifyCancel = nullptr;
     QLabel *m_verifyLabel = nullptr;
     QTableWidget *m_verifyTable = nullptr;
+    QSplitter *m_rightSplit = nullptr;
     QComboBox *m_workloadFormat = nullptr;
     QPushButton *m_workloadLoad = nullptr;
     QPushButton *m_workloadCancel = nullptr;

@@ -34,12 +34,12 @@ struct PreviewSettings
     std::optional<routing::ServerVersion> serverVersion;
     routing::Policy policy = routing::Policy::RoundRobin;
     routing::Consistency consistency = routing::Consistency::eventual();
-    std::optional<double> lagHighSeconds;   // replicas leave the read pool over it; none: off
+    std::optional<double> lagHighSeconds; // replicas leave the read pool over it; none: off
     bool primaryAcceptsReads = false;
 
     routing::RouterConfig routerConfig() const;
     routing::LagPolicy lagPolicy() const;
-    routing::LexOptions lexOptions() const;   // how a fresh session lexes (highlighting too)
+    routing::LexOptions lexOptions() const; // how a fresh session lexes (highlighting too)
     // The CLI arguments that reproduce these settings (without --topology).
     QStringList cliArguments() const;
 };
@@ -47,17 +47,23 @@ struct PreviewSettings
 // Hypothetical changes to one node. Nothing is sent to the cluster.
 struct WhatIfNode
 {
-    enum class State { AsSeen, Up, Down, Draining };
+    enum class State
+    {
+        AsSeen,
+        Up,
+        Down,
+        Draining
+    };
     State state = State::AsSeen;
-    std::optional<double> lagSeconds;       // replaces the lag (now and in the recent history)
-    std::optional<std::uint32_t> weight;    // replaces the weight (0 drains)
+    std::optional<double> lagSeconds;    // replaces the lag (now and in the recent history)
+    std::optional<std::uint32_t> weight; // replaces the weight (0 drains)
 
     bool empty() const { return state == State::AsSeen && !lagSeconds && !weight; }
 };
 
 struct WhatIf
 {
-    std::map<std::string, WhatIfNode> nodes;   // by node name
+    std::map<std::string, WhatIfNode> nodes; // by node name
 
     bool empty() const;
     // The topology with the changes applied (unknown names are ignored).
@@ -75,7 +81,7 @@ class LagHistory
 {
 public:
     static constexpr std::size_t kDepth = 8;
-    void add(const core::ClusterSnapshot &snapshot);   // a round older than the newest is ignored
+    void add(const core::ClusterSnapshot &snapshot); // a round older than the newest is ignored
     void clear();
     // Older samples of `name`, oldest first, excluding the round `beforeGeneration` itself.
     std::vector<std::optional<double>> samples(const std::string &name, std::uint64_t beforeGeneration) const;
@@ -101,13 +107,18 @@ core::ClusterSnapshot snapshotForPicture(const RouteTopologyFile &file, routing:
 // What the session did before the statements.
 struct SessionContext
 {
-    enum class Transaction { None, ReadWrite, ReadOnly };
+    enum class Transaction
+    {
+        None,
+        ReadWrite,
+        ReadOnly
+    };
     bool autocommit = true;
-    Transaction transaction = Transaction::None;   // open when the statements start
-    std::vector<std::string> earlier;              // statements the session ran before, in order
-    bool wrote = false;                            // the session's last write, committed
-    std::string writePosition;                     // where it landed (dialect syntax); empty: not reported
-    std::int64_t msSinceContext = 0;               // time between the context and the statements
+    Transaction transaction = Transaction::None; // open when the statements start
+    std::vector<std::string> earlier;            // statements the session ran before, in order
+    bool wrote = false;                          // the session's last write, committed
+    std::string writePosition;                   // where it landed (dialect syntax); empty: not reported
+    std::int64_t msSinceContext = 0;             // time between the context and the statements
 
     bool empty() const { return autocommit && transaction == Transaction::None && earlier.empty() && !wrote; }
 };
@@ -120,7 +131,7 @@ struct SessionState
     bool inTransaction = false;
     bool transactionReadOnly = false;
     bool transactionWrote = false;
-    std::string transactionNode;                  // empty: the primary
+    std::string transactionNode; // empty: the primary
     routing::Isolation isolation = routing::Isolation::Default;
     std::uint32_t pins = 0;
     std::vector<std::string> temporaryTables;
@@ -136,14 +147,20 @@ struct SessionState
 
     static SessionState of(const routing::Session &session);
 };
-QString describeSessionState(const SessionState &state);   // one line, translated
+QString describeSessionState(const SessionState &state); // one line, translated
 
 struct PreviewRow
 {
-    enum class Origin { Earlier, LastWrite, Transaction, Statement };
+    enum class Origin
+    {
+        Earlier,
+        LastWrite,
+        Transaction,
+        Statement
+    };
     Origin origin = Origin::Statement;
     std::string sql;
-    routing::RouteDecision decision;   // a copy
+    routing::RouteDecision decision; // a copy
     SessionState after;
 };
 
@@ -160,16 +177,16 @@ struct PoolState
 {
     std::string node;
     bool inPool = true;
-    unsigned overCount = 0;     // consecutive samples over the high mark
-    unsigned underCount = 0;    // consecutive samples under the low mark
+    unsigned overCount = 0;  // consecutive samples over the high mark
+    unsigned underCount = 0; // consecutive samples under the low mark
 };
 
 struct PreviewOutcome
 {
-    std::vector<PreviewRow> rows;    // context rows first, then one per statement
-    std::vector<PoolState> pool;     // one per replica when a lag threshold is set
-    QString problem;                 // e.g. the write position does not parse; rows still filled
-    RouteTopologyFile topology;      // what was routed against
+    std::vector<PreviewRow> rows; // context rows first, then one per statement
+    std::vector<PoolState> pool;  // one per replica when a lag threshold is set
+    QString problem;              // e.g. the write position does not parse; rows still filled
+    RouteTopologyFile topology;   // what was routed against
 
     const PreviewRow *firstStatement() const;
     const PreviewRow *lastStatement() const;
@@ -195,18 +212,18 @@ const routing::Reason *decidingReason(const routing::RouteDecision &decision);
 // Target in words: "replica db2", "primary db1", "all backends".
 QString targetText(const routing::RouteDecision &decision);
 
-QString dialectTitle(routing::Dialect dialect);   // "MySQL", "MariaDB", "PostgreSQL"
+QString dialectTitle(routing::Dialect dialect); // "MySQL", "MariaDB", "PostgreSQL"
 
 // A Markdown explanation for a ticket or a code review.
 struct ExplanationInput
 {
     QString clusterName;
-    QString topologySource;          // "live snapshot, round 42 at 12:03:05", "file topology.json"
+    QString topologySource; // "live snapshot, round 42 at 12:03:05", "file topology.json"
     PreviewSettings settings;
     SessionContext context;
     WhatIf whatIf;
     PreviewOutcome outcome;
-    QString verification;            // Markdown paragraph, may be empty
+    QString verification; // Markdown paragraph, may be empty
     qint64 generatedAtMs = 0;
 };
 QString explanationMarkdown(const ExplanationInput &input);

@@ -27,28 +27,28 @@ class SqlHighlighter : public QSyntaxHighlighter
 public:
     enum class Kind
     {
-        Keyword,           // a word the router knows as a keyword
-        Function,          // a word followed by "(": the router judges function calls
+        Keyword,  // a word the router knows as a keyword
+        Function, // a word followed by "(": the router judges function calls
         QuotedIdentifier,
         String,
         Number,
-        Variable,          // @x, @@x
-        Parameter,         // ?, $1
-        Comment,           // anything the lexer skipped
-        ExecutableMarker,  // the /*!NNNNN and */ around executed comment content
-        Hint,              // a comment holding "switchyard:"
-        Unterminated,      // a literal or comment that runs to the end
+        Variable,         // @x, @@x
+        Parameter,        // ?, $1
+        Comment,          // anything the lexer skipped
+        ExecutableMarker, // the /*!NNNNN and */ around executed comment content
+        Hint,             // a comment holding "switchyard:"
+        Unterminated,     // a literal or comment that runs to the end
     };
     struct Span
     {
-        int start = 0;    // UTF-16 position in the text
+        int start = 0; // UTF-16 position in the text
         int length = 0;
         Kind kind = Kind::Comment;
     };
 
     explicit SqlHighlighter(QTextDocument *document);
 
-    void setLexOptions(const routing::LexOptions &options);   // highlights again
+    void setLexOptions(const routing::LexOptions &options); // highlights again
     const routing::LexOptions &lexOptions() const { return m_options; }
 
     // The spans of `text`, sorted by position.
@@ -63,7 +63,7 @@ private:
 
     routing::LexOptions m_options;
     std::vector<Span> m_spans;
-    QString m_text;   // what m_spans were computed from
+    QString m_text; // what m_spans were computed from
     bool m_dirty = true;
 };
 

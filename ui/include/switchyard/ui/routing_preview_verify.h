@@ -31,7 +31,7 @@ std::optional<QString> verifyRefusal(std::string_view sql, const PreviewSettings
 
 struct VerifyRequest
 {
-    core::ConnectionOptions options;   // the replica, the monitor account, password filled in
+    core::ConnectionOptions options; // the replica, the monitor account, password filled in
     routing::Dialect dialect = routing::Dialect::MySQL;
     std::string sql;
     int rowLimit = 100;
@@ -43,20 +43,20 @@ struct VerifyResult
     std::optional<Error> error;
     bool cancelled = false;
     core::QueryResult rows;
-    bool truncated = false;                 // the server had more rows than the limit
-    std::optional<double> lagSeconds;       // measured right after the statement
-    bool lagMeasured = false;               // false: the probe failed (lag unknown, not 0)
+    bool truncated = false;           // the server had more rows than the limit
+    std::optional<double> lagSeconds; // measured right after the statement
+    bool lagMeasured = false;         // false: the probe failed (lag unknown, not 0)
     std::string serverVersion;
-    std::int64_t elapsedMs = 0;             // the statement alone
-    std::int64_t finishedAtMs = 0;          // wall clock
+    std::int64_t elapsedMs = 0;    // the statement alone
+    std::int64_t finishedAtMs = 0; // wall clock
 };
 
 class VerifyControl
 {
 public:
-    void requestCancel();                   // any thread, no I/O
+    void requestCancel(); // any thread, no I/O
     bool cancelRequested() const;
-    void cancelNow();                       // worker thread: interrupts the running statement
+    void cancelNow(); // worker thread: interrupts the running statement
     void setCanceller(std::shared_ptr<core::Canceller> canceller);
 
 private:

@@ -28,18 +28,18 @@ namespace switchyard::ui {
 enum class WorkloadFormat
 {
     Detect,
-    PlainSql,         // statements separated by ';' (and the mysql client's DELIMITER)
-    MySqlGeneralLog,  // general_log_file of MySQL 5.7/8 or MariaDB
-    PostgresLog,      // stderr log with log_statement=all (and/or log_min_duration_statement=0)
+    PlainSql,        // statements separated by ';' (and the mysql client's DELIMITER)
+    MySqlGeneralLog, // general_log_file of MySQL 5.7/8 or MariaDB
+    PostgresLog,     // stderr log with log_statement=all (and/or log_min_duration_statement=0)
 };
 QString workloadFormatTitle(WorkloadFormat format);
 
 struct WorkloadStatement
 {
-    std::uint32_t session = 0;          // index into the parsed sessions
-    std::string sql;                    // one packet, as the client sent it
-    std::optional<std::int64_t> atMs;   // from the log's timestamp, when it has one
-    bool resetBefore = false;           // the connection was reset (or re-opened) before it
+    std::uint32_t session = 0;        // index into the parsed sessions
+    std::string sql;                  // one packet, as the client sent it
+    std::optional<std::int64_t> atMs; // from the log's timestamp, when it has one
+    bool resetBefore = false;         // the connection was reset (or re-opened) before it
 };
 
 struct Workload
@@ -47,7 +47,7 @@ struct Workload
     WorkloadFormat format = WorkloadFormat::PlainSql;
     std::vector<WorkloadStatement> statements;
     std::uint32_t sessions = 0;
-    std::uint64_t skippedLines = 0;     // lines that are neither statements nor their continuation
+    std::uint64_t skippedLines = 0; // lines that are neither statements nor their continuation
     std::uint64_t bytes = 0;
 };
 
@@ -70,19 +70,19 @@ struct WorkloadNode
 {
     std::string node;
     routing::NodeRole role = routing::NodeRole::Replica;
-    std::uint64_t statements = 0;      // routed to this node alone
+    std::uint64_t statements = 0; // routed to this node alone
 };
 
 struct WorkloadShape
 {
     std::string shape;
-    std::string example;               // the first statement of that shape
+    std::string example; // the first statement of that shape
     std::uint64_t count = 0;
 };
 
 struct WorkloadReasonGroup
 {
-    std::string reason;                // the deciding reason, in the router's words
+    std::string reason; // the deciding reason, in the router's words
     routing::ReasonCode code{};
     std::uint64_t count = 0;
     std::vector<WorkloadShape> shapes; // most frequent first (at most kMaxShapes)
@@ -93,18 +93,19 @@ struct WorkloadResult
 {
     static constexpr std::size_t kMaxShapes = 25;
     std::uint64_t total = 0;
-    std::vector<WorkloadNode> nodes;   // topology order; every node, also those with 0
-    std::uint64_t toAll = 0;           // session commands: every backend
-    std::uint64_t toNoPrimary = 0;     // the topology has no primary
-    std::uint64_t wouldFail = 0;       // for a primary that is not up
+    std::vector<WorkloadNode> nodes; // topology order; every node, also those with 0
+    std::uint64_t toAll = 0;         // session commands: every backend
+    std::uint64_t toNoPrimary = 0;   // the topology has no primary
+    std::uint64_t wouldFail = 0;     // for a primary that is not up
     std::uint64_t toPrimary = 0;
     std::uint64_t toReplicas = 0;
-    std::vector<WorkloadReasonGroup> primaryReasons;   // most frequent first
+    std::vector<WorkloadReasonGroup> primaryReasons; // most frequent first
 };
 
 // Routes `workload` (one Session per parsed session, in file order) with a fresh Router fed
 // `topology`. Statements without a timestamp count as immediate (session windows apply).
 Result<WorkloadResult> routeWorkload(const Workload &workload, const PreviewSettings &settings,
-                                     const RouteTopologyFile &topology, const WorkloadProgress &progress = {});
+                                     const RouteTopologyFile &topology,
+                                     const WorkloadProgress &progress = {});
 
 } // namespace switchyard::ui

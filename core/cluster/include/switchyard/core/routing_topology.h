@@ -31,17 +31,18 @@ namespace switchyard::core {
 
 struct RoutingTopologyOptions
 {
-    std::map<std::string, std::uint32_t> weights;   // by node name; absent: 1
+    std::map<std::string, std::uint32_t> weights; // by node name; absent: 1
 };
 
 // Why the mapping gave a node the health it has, in words the UI can translate by code.
-enum class RoutingHealthCause {
-    Answering,           // up
-    NotPolledYet,        // unknown
-    Unreachable,         // down: the last attempt failed
-    NoAnswer,            // down: still busy with an earlier request
-    ReplicationStopped,  // down: receiver or replay stopped
-    RoleUnknown,         // unknown: neither primary nor replica
+enum class RoutingHealthCause
+{
+    Answering,          // up
+    NotPolledYet,       // unknown
+    Unreachable,        // down: the last attempt failed
+    NoAnswer,           // down: still busy with an earlier request
+    ReplicationStopped, // down: receiver or replay stopped
+    RoleUnknown,        // unknown: neither primary nor replica
 };
 
 // The dialect the router should use for this cluster: from the primary's flavor (else any
