@@ -549,6 +549,16 @@ private slots:
         QCOMPARE(p.workloadResult()->nodes[1].statements, std::uint64_t(0));
         QCOMPARE(p.workloadResult()->nodes[2].statements, std::uint64_t(400));
         QVERIFY(p.explanationMarkdown().contains(QStringLiteral("## Workload")));
+        // A new polling round that changes nothing the routes depend on does not route it again.
+        p.setSnapshot(cluster(9));
+        QVERIFY(!p.workloadBusy());
+        auto lagging = cluster(10);
+        lagging->nodes[2].sqlThreadRunning = false; // db3 stops replicating: routed again
+        p.setSnapshot(lagging);
+        QVERIFY(p.workloadBusy());
+        finished.clear();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.workloadResult()->toPrimary, std::uint64_t(540));
     }
 
     void bigWorkloadDoesNotFreezeTheGui()

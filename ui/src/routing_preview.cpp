@@ -1171,8 +1171,13 @@ void RoutingPreview::refresh()
         m_problem->setText(m_outcome.problem);
         m_problem->setVisible(!m_outcome.problem.isEmpty());
     }
-    if (m_workload)
+    // The workload is routed again only when something that decides its routes changed - not
+    // on every polling round.
+    const QString signature = workloadSignature();
+    if (m_workload && signature != m_workloadSignature) {
+        m_workloadSignature = signature;
         m_workloadTimer->start();
+    }
     emit routed();
 }
 
@@ -1349,6 +1354,27 @@ void RoutingPreview::updateHeadline()
                        "%5</div>")
             .arg(colour, context.toHtmlEscaped(), head, oneLine(r.sql, 90).toHtmlEscaped(),
                  because.isEmpty() ? QString() : QStringLiteral(" — ") + because));
+}
+
+QString RoutingPreview::workloadSignature() const
+{
+    const PreviewSettings s = settings();
+    QStringList parts = s.cliArguments();
+    parts << QString::number(s.lagHighSeconds.value_or(-1)) << QString::number(s.primaryAcceptsReads);
+    for (const NodeView &n : m_topology.topology.nodes) {
+        bool inPool = true;
+        for (const PoolState &p : m_outcome.pool)
+            if (p.node == n.name)
+                inPool = p.inPool;
+        QString node = qs(n.name) + QLatin1Char(':') + qs(nodeRoleName(n.role)) + QLatin1Char(':') +
+                       qs(nodeHealthName(n.health)) + QLatin1Char(':') + QString::number(n.weight) +
+                       QLatin1Char(':') + QString::number(inPool);
+        if (s.consistency.level == ConsistencyLevel::BoundedStaleness)
+            node += QLatin1Char(':') +
+                    QString::number(n.lagSeconds && *n.lagSeconds <= s.consistency.maxLagSeconds);
+        parts << node;
+    }
+    return parts.join(QLatin1Char('|'));
 }
 
 QString RoutingPreview::headlineText() const
@@ -1550,7 +1576,6 @@ void RoutingPreview::loadWorkloadAsk()
 void RoutingPreview::loadWorkload(const QString &path, WorkloadFormat format)
 {
     cancelWorkload();
-    ++m_workloadToken;
     m_workloadPath = path;
     m_workload.reset();
     m_workloadResult.reset();
@@ -1596,6 +1621,7 @@ void RoutingPreview::onWorkloadParsed()
         return;
     }
     m_workload = out.workload;
+    m_workloadSignature = workloadSignature();
     startWorkloadRouting();
 }
 

@@ -216,6 +216,7 @@ private:
     void loadTopologyAsk();
     void loadWorkloadAsk();
     QString excludedDetail(const std::string &node) const;
+    QString workloadSignature() const;
     QString verificationMarkdown() const;
 
     // state
@@ -246,8 +247,8 @@ private:
     QString m_workloadError;
     QFutureWatcher<WorkloadParseOutcome> *m_parseWatcher = nullptr;
     QFutureWatcher<WorkloadRouteOutcome> *m_routeWatcher = nullptr;
-    std::uint64_t m_workloadToken = 0;
     bool m_workloadDirty = false;
+    QString m_workloadSignature; // what the workload was last routed with
 
     // verify
     QFutureWatcher<VerifyResult> *m_verifyWatcher = nullptr;
