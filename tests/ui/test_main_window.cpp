@@ -125,6 +125,18 @@ private slots:
         QVERIFY2(worstGap < 200, qPrintable(QStringLiteral("GUI thread stalled for %1 ms").arg(worstGap)));
     }
 
+    void operationsNeedAnOpenClusterAndSaySo()
+    {
+        QTemporaryDir dir;
+        MemorySecretStore secrets;
+        MainWindow::Options o;
+        o.profileDirectory = dir.path();
+        o.secretStore = &secrets;
+        MainWindow w(o);
+        w.openChecksum();
+        QVERIFY2(w.bannerText().contains(QLatin1String("Open a cluster")), qPrintable(w.bannerText()));
+    }
+
     void missingProfileSaysSo()
     {
         QTemporaryDir dir;

@@ -1,7 +1,9 @@
 #include "switchyard/ui/main_window.h"
 
+#include "switchyard/core/checksum.h"
 #include "switchyard/core/sandbox.h"
 #include "switchyard/ui/cluster_monitor.h"
+#include "switchyard/ui/checksum_dialog.h"
 #include "switchyard/ui/cluster_view.h"
 #include "switchyard/ui/credential_resolver.h"
 #include "switchyard/ui/monitoring_view.h"
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -96,6 +99,9 @@ void MainWindow::buildUi()
     fileMenu->addAction(Tr::tr("Start &PostgreSQL sandbox"), this, [this] { openSandbox(core::Engine::PostgreSQL); });
     fileMenu->addSeparator();
     fileMenu->addAction(Tr::tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    auto *opsMenu = menuBar()->addMenu(Tr::tr("&Operations"));
+    opsMenu->addAction(Tr::tr("Table &checksum and repair…"), this, &MainWindow::openChecksum);
 
     // Sidebar: profiles.
     auto *sidebar = new QWidget;
@@ -534,6 +540,79 @@ void MainWindow::exportProfile(const QString &name)
         fail(error);
     else
         statusBar()->showMessage(Tr::tr("Exported \"%1\" to %2 (no passwords)").arg(name, file), 8000);
+}
+
+std::shared_ptr<const core::ClusterSnapshot> MainWindow::currentSnapshotOrSay()
+{
+    auto snapshot = m_monitor ? m_monitor->latest() : nullptr;
+    if (!snapshot || snapshot->countReachable() == 0) {
+        showBanner(Tr::tr("Open a cluster and wait until its nodes answer before starting an operation."), true);
+        return nullptr;
+    }
+    return snapshot;
+}
+
+void MainWindow::withAdminPassword(std::function<void(const QString &)> then)
+{
+    if (!m_profile)
+        return;
+    const Profile profile = *m_profile;
+    if (profile.adminUser.isEmpty()) {
+        showBanner(Tr::tr("The profile \"%1\" has no admin user: edit it and name the account for topology changes.")
+                       .arg(profile.name),
+                   true);
+        return;
+    }
+    CredentialResolver resolver(m_secrets);
+    resolver.resolve(profile, profile.adminUser, this, [this, profile, then = std::move(then)](const CredentialOutcome &o) {
+        if (!m_profile || m_profile->name != profile.name)
+            return;
+        if (o.found()) {
+            then(o.password);
+            return;
+        }
+        bool ok = false;
+        const QString password = QInputDialog::getText(
+            this, Tr::tr("Admin password for %1").arg(profile.name),
+            Tr::tr("%1.\n\nPassword of %2 (the admin account):").arg(o.problem, profile.adminUser), QLineEdit::Password,
+            QString(), &ok);
+        if (ok)
+            then(password);
+    });
+}
+
+core::ConnectionOptions MainWindow::adminOptions(const core::NodeStatus &node, const QString &password) const
+{
+    ProfileNode pn;
+    pn.host = qs(node.host);
+    pn.port = node.port;
+    pn.displayName = qs(node.name);
+    core::ConnectionOptions o = m_profile->connectionOptions(pn, m_profile->adminUser);
+    o.password = password.toStdString();
+    // Operations wait on replicas catching up (MASTER_GTID_WAIT): minutes, not seconds.
+    o.readTimeout = std::chrono::minutes(5);
+    return o;
+}
+
+void MainWindow::openChecksum()
+{
+    auto snapshot = currentSnapshotOrSay();
+    if (!snapshot)
+        return;
+    withAdminPassword([this, snapshot](const QString &password) {
+        const core::checksum::Targets targets = core::checksum::targetsFromSnapshot(*snapshot);
+        if (!targets.primary) {
+            showBanner(Tr::tr("No single writable primary answers: a checksum compares replicas with their primary."), true);
+            return;
+        }
+        std::vector<core::checksum::ReplicaTarget> replicas;
+        for (std::size_t i = 0; i < targets.replicas.size(); ++i)
+            replicas.push_back({targets.replicas[i]->name, adminOptions(*targets.replicas[i], password), targets.cascaded[i]});
+        auto *dialog = new ChecksumDialog(adminOptions(*targets.primary, password), std::move(replicas),
+                                          m_monitoringView->store(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 }
 
 void MainWindow::showBanner(const QString &text, bool error)

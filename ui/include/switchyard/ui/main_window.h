@@ -12,6 +12,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -63,6 +64,9 @@ public:
     bool storeProfile(const Profile &profile, const QString &previousName, const QString &monitorPassword,
                       const QString &adminPassword);
 
+    // Guided operations on the open cluster (they use the profile's admin account).
+    void openChecksum();
+
     ClusterMonitor *monitor() const { return m_monitor; }
     NodeTableModel *nodeModel() const;
     QTableView *nodeView() const;
@@ -87,6 +91,13 @@ private:
     void askPassword(const Profile &profile, const QString &why, bool keychainUsable);
     void fail(const QString &message);
     void runProfileDialog(const Profile &initial, const QString &previousName, const QString &title);
+    // Resolves the admin password of the open profile (sandbox, environment, keychain, else a
+    // prompt) and calls `then` with it; says why when there is none.
+    void withAdminPassword(std::function<void(const QString &password)> then);
+    // Options to reach a discovered node as the admin account.
+    core::ConnectionOptions adminOptions(const core::NodeStatus &node, const QString &password) const;
+    // The latest snapshot, or a banner saying why there is none yet.
+    std::shared_ptr<const core::ClusterSnapshot> currentSnapshotOrSay();
     QString selectedProfileName() const;
 
     Options m_options;
