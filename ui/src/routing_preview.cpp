@@ -1455,7 +1455,9 @@ void RoutingPreview::updateSourceLabel()
         text = tr("File: %1").arg(QFileInfo(m_filePath).fileName());
         break;
     case TopologySource::None:
-        text = tr("No cluster: one primary, two replicas");
+        text = m_profile && m_monitor
+                   ? tr("Waiting for the first round (meanwhile: one primary, two replicas)")
+                   : tr("No cluster: one primary, two replicas");
         break;
     }
     m_sourceLabel->setText(text);
