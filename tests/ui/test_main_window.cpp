@@ -133,6 +133,7 @@ private slots:
         o.profileDirectory = dir.path();
         o.secretStore = &secrets;
         MainWindow w(o);
+        w.show();
         w.openChecksum();
         QVERIFY2(w.bannerText().contains(QLatin1String("Open a cluster")), qPrintable(w.bannerText()));
     }
