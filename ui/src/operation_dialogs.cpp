@@ -154,6 +154,9 @@ void ResumeOperationDialog::onAssessed(const ClusterFacts &facts)
         break;
     }
     m_assessmentLabel->setText(lines.join(QStringLiteral("<br>")) + QStringLiteral("<br>") + advice);
+    m_resume->setDefault(a.advice == ResumeAssessment::Advice::Resume);
+    m_rollback->setDefault(a.advice == ResumeAssessment::Advice::Rollback);
+    m_leave->setDefault(a.advice == ResumeAssessment::Advice::Inspect);
     updateButtons();
     emit assessed();
 }
@@ -246,6 +249,10 @@ void ResumeOperationDialog::onFinished(const OperationResult &result)
     m_result = result;
     showSteps(result.steps);
     QString text = QStringLiteral("<b>%1</b>").arg(operationStateText(result.state));
+    if (result.state == OperationState::RolledBack)
+        text += Tr::tr(": %1 is the primary again.").arg(qs(m_op.plan.oldPrimary));
+    else if (result.ok())
+        text += Tr::tr(": %1 is the primary.").arg(qs(m_op.plan.candidate));
     if (result.error)
         text += QStringLiteral(": ") + describeError(*result.error).toHtmlEscaped();
     for (const PreflightCheck &c : result.postChecks) {

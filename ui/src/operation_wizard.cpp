@@ -125,6 +125,27 @@ QString nodeOf(const std::string &node)
     return node.empty() ? Tr::tr("cluster") : qs(node);
 }
 
+// Breaks `text` into lines of at most `width` pixels (QTreeView rows grow with explicit line
+// breaks, not with word wrap).
+QString wrapToWidth(const QString &text, const QFontMetrics &fm, int width)
+{
+    QStringList lines;
+    QString line;
+    const QStringList words = text.split(QLatin1Char(' '));
+    for (const QString &word : words) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && fm.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 QFont mono()
 {
     return QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -198,6 +219,10 @@ OperationWizard::OperationWizard(OperationKind kind, OperationEnvironment enviro
     setOption(QWizard::NoCancelButtonOnLastPage, false);
     resize(900, 640);
     buildPages();
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id == ChecksPageId && m_planned)
+            fillChecks();
+    });
     refresh();
 }
 
@@ -299,7 +324,10 @@ void OperationWizard::buildPages()
     m_checks->setColumnCount(3);
     m_checks->setHeaderLabels({Tr::tr("Check"), Tr::tr("Node"), Tr::tr("Found")});
     m_checks->setWordWrap(true);
+    m_checks->setUniformRowHeights(false);
     m_checks->setRootIsDecorated(true);
+    m_checks->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_checks->header()->setStretchLastSection(true);
     m_checks->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_checks->setColumnWidth(0, 300);
     m_checks->setColumnWidth(1, 70);
@@ -372,6 +400,9 @@ void OperationWizard::buildPages()
     m_postChecks->setColumnCount(3);
     m_postChecks->setHeaderLabels({Tr::tr("Post-check"), Tr::tr("Node"), Tr::tr("Found")});
     m_postChecks->setRootIsDecorated(false);
+    m_postChecks->setWordWrap(true);
+    m_postChecks->setUniformRowHeights(false);
+    m_postChecks->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_postChecks->setColumnWidth(0, 260);
     m_postChecks->setMaximumHeight(110);
     l4->addLayout(row4);
@@ -524,22 +555,24 @@ void OperationWizard::fillChecks()
     const OperationPlan &plan = m_planned->plan;
     m_checks->clear();
     int counts[3] = {0, 0, 0};
+    // The viewport's width once the page is shown (fillChecks runs again then), else an estimate.
+    const int available = (m_checks->isVisible() ? m_checks->viewport()->width() : width() - 70) - 300 - 90 - 12;
+    const QFontMetrics fm(m_checks->font());
+    const int wrapWidth = std::max(240, available);
     for (const PreflightCheck &c : plan.checks) {
         ++counts[static_cast<int>(c.level)];
-        auto *item = new QTreeWidgetItem(m_checks, {checkTitle(qs(c.id)), nodeOf(c.node), qs(c.detail)});
+        auto *item = new QTreeWidgetItem(m_checks, {checkTitle(qs(c.id)), nodeOf(c.node), wrapToWidth(qs(c.detail), fm, wrapWidth)});
         item->setIcon(0, levelIcon(c.level));
         item->setToolTip(2, qs(c.detail));
         if (!c.fix.empty()) {
-            auto *fix = new QTreeWidgetItem(item, {Tr::tr("What to do"), QString(), qs(c.fix)});
+            auto *fix = new QTreeWidgetItem(item, {Tr::tr("What to do"), QString(), wrapToWidth(qs(c.fix), fm, wrapWidth)});
             fix->setToolTip(2, qs(c.fix));
             fix->setForeground(2, c.level == CheckLevel::Red ? kRed.darker(120) : QColor(0x80, 0x5a, 0x00));
             item->setExpanded(c.level != CheckLevel::Green);
         }
     }
-    for (int col = 0; col < 3; ++col)
-        m_checks->resizeColumnToContents(col);
-    m_checks->setColumnWidth(0, std::min(m_checks->columnWidth(0), 320));
-    m_checks->setColumnWidth(1, std::min(m_checks->columnWidth(1), 90));
+    m_checks->setColumnWidth(0, 300);
+    m_checks->setColumnWidth(1, 90);
     m_checksSummary->setText(plan.blocked() ? Tr::tr("<b style='color:#b02a24'>Blocked</b>: %1 red, %2 amber, %3 green. "
                                                      "Fix the red ones and check again.")
                                                   .arg(counts[2])
@@ -745,7 +778,8 @@ void OperationWizard::onFinished(const OperationResult &result)
     m_resultLabel->setText(text);
     m_postChecks->clear();
     for (const PreflightCheck &c : result.postChecks) {
-        auto *item = new QTreeWidgetItem(m_postChecks, {checkTitle(qs(c.id)), nodeOf(c.node), qs(c.detail)});
+        auto *item = new QTreeWidgetItem(m_postChecks, {checkTitle(qs(c.id)), nodeOf(c.node),
+                                                        wrapToWidth(qs(c.detail), QFontMetrics(m_postChecks->font()), 480)});
         item->setIcon(0, levelIcon(c.level));
         item->setToolTip(2, qs(c.fix.empty() ? c.detail : c.detail + "\n" + c.fix));
     }

@@ -689,12 +689,31 @@ std::vector<CandidateRank> rankCandidates(const ClusterFacts &facts, OperationKi
                 why = alone ? "the only eligible replica"
                             : (kind == OperationKind::Switchover ? "most advanced applied position"
                                                                  : "most advanced received position");
+                if (!alone) {
+                    const bool failover = kind != OperationKind::Switchover;
+                    const auto &a = failover ? entries[0].pos.received : entries[0].pos.applied;
+                    const auto &b = failover ? entries[1].pos.received : entries[1].pos.applied;
+                    if (comparePos(a, b) == 0)
+                        why += " (tied with " + entries[1].rank.node + ")";
+                }
                 if (entries[i].lag < 1e9 && kind == OperationKind::Switchover)
                     why += ", lag " + std::to_string(static_cast<long long>(entries[i].lag)) + " s";
                 if (entries[i].score >= 2 && facts.engine == Engine::MySQL)
                     why += ", log_slave_updates on";
             } else {
-                why = "behind " + entries[0].rank.node + " or ranked lower on settings";
+                const Entry &best = entries[0];
+                const bool failover = kind != OperationKind::Switchover;
+                const auto &mine = failover ? entries[i].pos.received : entries[i].pos.applied;
+                const auto &theirs = failover ? best.pos.received : best.pos.applied;
+                const int cmp = comparePos(mine, theirs);
+                if (cmp == -1 || (cmp == 2 && magnitude(mine) < magnitude(theirs)))
+                    why = "behind " + best.rank.node + ": " + missingText(theirs, mine) + " less";
+                else if (entries[i].lag > best.lag && !failover)
+                    why = "as advanced as " + best.rank.node + " but more lag";
+                else if (entries[i].score < best.score)
+                    why = "as advanced as " + best.rank.node + " but log_slave_updates off";
+                else
+                    why = "as good as " + best.rank.node + " (the tie goes by name)";
             }
             r.reasons.insert(r.reasons.begin(), why);
         }
