@@ -8,6 +8,8 @@
 #include "switchyard/ui/credential_resolver.h"
 #include "switchyard/ui/monitoring_view.h"
 #include "switchyard/ui/node_table_model.h"
+#include "switchyard/ui/routing_preview.h"
+#include "switchyard/ui/topology_view.h"
 #include "switchyard/ui/profile_dialog.h"
 #include "switchyard/ui/sandbox_launcher.h"
 #include "switchyard/ui/secret_store.h"
@@ -193,6 +195,12 @@ void MainWindow::buildUi()
     m_clusterTabs->setDocumentMode(true);
     m_clusterTabs->addTab(m_clusterView, Tr::tr("Topology"));
     m_clusterTabs->addTab(m_monitoringView, Tr::tr("Charts and events"));
+    m_routingPreview = new RoutingPreview;
+    m_routingPreview->setObjectName(QStringLiteral("routingPreview"));
+    m_clusterTabs->addTab(m_routingPreview, Tr::tr("Routing preview"));
+    // Where the previewed statement would go is marked on the topology graph too.
+    connect(m_routingPreview, &RoutingPreview::targetChanged, m_clusterView->topologyView(),
+            &TopologyView::setHighlightedNodes);
     // The notification checkbox is a profile setting: keep it.
     connect(m_monitoringView, &MonitoringView::notificationsToggled, this, [this](bool enabled) {
         if (!m_profile || m_profile->notifyCritical == enabled)
@@ -290,6 +298,7 @@ void MainWindow::openProfile(const Profile &profile)
     m_clusterView->setLagThresholds(profile.lagWarnSeconds, profile.lagCriticalSeconds);
     m_clusterView->setClusterName(profile.name);
     m_monitoringView->setProfile(profile);
+    m_routingPreview->setProfile(profile, m_secrets);
     m_pages->setCurrentIndex(ClusterPage);
     m_statusLabel->setText(Tr::tr("Looking up credentials…"));
 
@@ -359,6 +368,8 @@ void MainWindow::startMonitor(const Profile &profile, const QString &password)
     m_monitor->setTopologyOptions({profile.lagWarnSeconds, profile.lagCriticalSeconds});
     connect(m_monitor, &ClusterMonitor::snapshotUpdated, this, &MainWindow::onSnapshot);
     m_monitoringView->attach(m_monitor);
+    m_routingPreview->setMonitorPassword(password);
+    m_routingPreview->attach(m_monitor);
     m_statusLabel->setText(Tr::tr("Connecting to %n node(s)…", nullptr, static_cast<int>(profile.seeds.size())));
     m_monitor->start();
 }
@@ -367,12 +378,14 @@ void MainWindow::closeCluster()
 {
     if (m_monitor) {
         m_monitoringView->detach();
+        m_routingPreview->detach();
         m_monitor->stop();
         m_monitor->deleteLater();
         m_monitor = nullptr;
     }
     m_clusterView->setSnapshot(nullptr);
     m_monitoringView->clear();
+    m_routingPreview->clear();
 }
 
 void MainWindow::onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapshot)

@@ -27,6 +27,7 @@ namespace switchyard::ui {
 class ClusterMonitor;
 class ClusterView;
 class MonitoringView;
+class RoutingPreview;
 class NodeTableModel;
 class SandboxLauncher;
 class SecretStore;
@@ -72,6 +73,7 @@ public:
     QTableView *nodeView() const;
     ClusterView *clusterView() const { return m_clusterView; }
     MonitoringView *monitoringView() const { return m_monitoringView; }
+    RoutingPreview *routingPreview() const { return m_routingPreview; }
     QListWidget *profileList() const { return m_profileList; }
     QString bannerText() const;
     QString statusText() const;
@@ -116,6 +118,7 @@ private:
     QLabel *m_banner = nullptr;
     ClusterView *m_clusterView = nullptr;
     MonitoringView *m_monitoringView = nullptr;
+    RoutingPreview *m_routingPreview = nullptr;
     QTabWidget *m_clusterTabs = nullptr;
     QLabel *m_statusLabel = nullptr;
     QPushButton *m_mariaButton = nullptr;
