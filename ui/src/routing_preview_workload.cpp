@@ -295,13 +295,17 @@ bool forEachLine(std::string_view data, const WorkloadProgress &progress, LineFn
     return true;
 }
 
+// "No statement takes continuation lines" (an index, not std::optional: GCC 12 reports a false
+// -Wmaybe-uninitialized for an optional index captured by these lambdas).
+constexpr std::size_t kNoStatement = static_cast<std::size_t>(-1);
+
 Result<Workload> parseGeneralLog(std::string_view data, const WorkloadProgress &progress)
 {
     Workload w;
     w.format = WorkloadFormat::MySqlGeneralLog;
     std::unordered_map<std::uint64_t, std::uint32_t> sessions; // thread id -> session
     std::unordered_map<std::uint64_t, bool> resetPending;
-    std::optional<std::size_t> open; // statement taking continuation lines
+    std::size_t open = kNoStatement; // statement taking continuation lines
     std::optional<std::int64_t> lastTime;
     const auto sessionOf = [&](std::uint64_t id) {
         auto it = sessions.find(id);
@@ -313,18 +317,18 @@ Result<Workload> parseGeneralLog(std::string_view data, const WorkloadProgress &
         const auto g = parseGeneralLine(line);
         if (!g) {
             if (isGeneralLogHeader(line)) {
-                open.reset();
+                open = kNoStatement;
                 return;
             }
-            if (open) {
-                w.statements[*open].sql += '\n';
-                w.statements[*open].sql += stripCr(line);
+            if (open != kNoStatement) {
+                w.statements[open].sql += '\n';
+                w.statements[open].sql += stripCr(line);
             } else if (!trim(line).empty()) {
                 ++w.skippedLines;
             }
             return;
         }
-        open.reset();
+        open = kNoStatement;
         if (g->atMs)
             lastTime = g->atMs;
         const std::string_view c = g->command;
@@ -374,7 +378,7 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
     Workload w;
     w.format = WorkloadFormat::PostgresLog;
     std::unordered_map<std::uint64_t, std::uint32_t> sessions; // backend pid -> session
-    std::optional<std::size_t> open;
+    std::size_t open = kNoStatement;
     std::vector<bool> fromDuration;
     bool anyPlain = false;
     const auto sessionOf = [&](std::uint64_t pid) {
@@ -386,15 +390,15 @@ Result<Workload> parsePostgresLog(std::string_view data, const WorkloadProgress 
     const bool ok = forEachLine(data, progress, [&](std::string_view line) {
         if (!line.empty() && line[0] == '\t') {
             // A statement's next line (stderr logging indents continuation lines with a tab).
-            if (open) {
-                w.statements[*open].sql += '\n';
-                w.statements[*open].sql += stripCr(line.substr(1));
+            if (open != kNoStatement) {
+                w.statements[open].sql += '\n';
+                w.statements[open].sql += stripCr(line.substr(1));
             } else {
                 ++w.skippedLines;
             }
             return;
         }
-        open.reset();
+        open = kNoStatement;
         const std::size_t log = line.find("LOG:  ");
         if (log == std::string_view::npos) {
             if (!trim(line).empty() && line.find("ERROR:") == std::string_view::npos &&
