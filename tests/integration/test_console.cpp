@@ -3,6 +3,7 @@
 // other nodes keep updating and the GUI thread never stalls; `switchyard --screenshot` renders
 // the window once the data is there.
 #include "sandbox_fixture.h"
+#include "stall_meter.h"
 
 #include "switchyard/core/sandbox.h"
 #include "switchyard/ui/cluster_monitor.h"
@@ -73,28 +74,6 @@ private:
     std::vector<int> m_pids;
 };
 
-// Measures the longest gap between ticks of a 10 ms timer on the GUI thread.
-class StallMeter
-{
-public:
-    StallMeter()
-    {
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_worst = std::max(m_worst, now - m_last);
-            m_last = now;
-        });
-        m_timer.start(10);
-        m_clock.start();
-    }
-    qint64 worstGapMs() const { return m_worst; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_worst = 0;
-};
 
 struct Console
 {
@@ -173,7 +152,7 @@ void frozenNodeTimesOutAndTheGuiStaysResponsive(core::Engine engine)
 
     const core::SandboxNode &victim = status->nodes.back();
     const auto budget = std::chrono::milliseconds(profile->readTimeoutMs + profile->connectTimeoutMs + 2000);
-    StallMeter meter;
+    itest::StallMeter meter;
     QElapsedTimer clock;
     clock.start();
     std::uint64_t generationAtFreeze = console.snapshot()->generation;

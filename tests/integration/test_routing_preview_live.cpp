@@ -4,6 +4,7 @@
 // account - rows, row limit, the replica's lag at that moment, a server-side timeout, cancel
 // while the GUI keeps running - and refuses anything else without sending it.
 #include "sandbox_fixture.h"
+#include "stall_meter.h"
 
 #include "switchyard/core/routing_topology.h"
 #include "switchyard/core/sandbox.h"
@@ -30,27 +31,6 @@ namespace sr = switchyard::routing;
 
 namespace {
 
-class StallMeter
-{
-public:
-    StallMeter()
-    {
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.elapsed();
-            m_worst = std::max(m_worst, now - m_last);
-            m_last = now;
-        });
-        m_timer.start(10);
-        m_clock.start();
-    }
-    qint64 worstGapMs() const { return m_worst; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_worst = 0;
-};
 
 // A monitor on the sandbox and the panel attached to it, as MainWindow wires them.
 struct Preview
@@ -320,7 +300,7 @@ TEST(RoutingPreviewLive, MariaDbVerifyTimesOutAndCancels)
     // Cancel while it runs: the GUI thread never waits, the statement is killed on the server.
     {
         p.panel->setVerifyLimits(100, 60);
-        StallMeter meter;
+        itest::StallMeter meter;
         QSignalSpy done(p.panel.get(), &ui::RoutingPreview::verifyFinished);
         p.panel->setSql(slow);
         p.panel->verify();
