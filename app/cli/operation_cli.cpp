@@ -235,10 +235,14 @@ int runOperationCommand(OperationKind kind, const QStringList &args)
     const QCommandLineOption resumeOpt(QStringLiteral("resume"), Tr::tr("Resume the profile's unfinished operation."));
     const QCommandLineOption rollbackOpt(QStringLiteral("rollback"), Tr::tr("Roll back the profile's unfinished operation."));
     const QCommandLineOption dismissOpt(QStringLiteral("dismiss"), Tr::tr("Leave the unfinished operation as it is."));
+    const QCommandLineOption rejoinOpt(QStringLiteral("rejoin"),
+                                       Tr::tr("After a failover: make NODE (the old primary, back again) a replica of the "
+                                              "current primary, once it is checked to hold nothing the primary lacks."),
+                                       QStringLiteral("node"));
     parser.addOptions({profileOpt, toOpt, dryRunOpt, yesOpt, jsonOpt, noRejoinOpt, replUserOpt, timeoutOpt, maxLagOpt,
                        resumeOpt, rollbackOpt, dismissOpt});
     if (failover)
-        parser.addOptions({safeOpt, observeOpt});
+        parser.addOptions({safeOpt, observeOpt, rejoinOpt});
     else
         parser.addOptions({killPrivOpt, killLongOpt});
     if (int code = parseOrExit(parser, args); code >= 0)
@@ -344,7 +348,8 @@ int runOperationCommand(OperationKind kind, const QStringList &args)
     o.killPrivilegedSessions = !failover && parser.isSet(killPrivOpt);
     o.killLongTransactions = !failover && parser.isSet(killLongOpt);
     o.safe = failover && parser.isSet(safeOpt);
-    if (failover) {
+    const bool rejoin = failover && parser.isSet(rejoinOpt);
+    if (failover && !rejoin) {
         const std::string suspect = planFailover(facts, o).plan.oldPrimary;
         if (!suspect.empty()) {
             if (!json)
@@ -354,11 +359,13 @@ int runOperationCommand(OperationKind kind, const QStringList &args)
             facts = gatherFacts(env.nodes, fo, env.factory);
         }
     }
-    PlannedOperation planned = failover ? planFailover(facts, o) : planSwitchover(facts, o);
+    PlannedOperation planned = rejoin     ? planRejoin(facts, parser.value(rejoinOpt).toStdString(), o)
+                               : failover ? planFailover(facts, o)
+                                          : planSwitchover(facts, o);
     const OperationPlan &plan = planned.plan;
     if (!json) {
         printLine(QStringLiteral("%1 of %2: %3 -> %4")
-                      .arg(qs(operationKindName(kind)), profile->name, qs(plan.oldPrimary),
+                      .arg(qs(operationKindName(plan.kind)), profile->name, qs(plan.oldPrimary),
                            plan.candidate.empty() ? Tr::tr("(no candidate)") : qs(plan.candidate)));
         if (!plan.candidateReason.empty())
             printLine(Tr::tr("candidate: %1 (%2)").arg(qs(plan.candidate), qs(plan.candidateReason)));

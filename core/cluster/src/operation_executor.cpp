@@ -170,6 +170,7 @@ struct OperationExecutor::Impl
     std::vector<StepState> states;
     OperationResult result;
     std::optional<Clock::time_point> freezeStarted;
+    std::vector<std::size_t> failedOptional;   // optional steps that failed
 
     // Watchdog: cancels the running statement when the step's deadline passes.
     std::thread watchdog;
@@ -700,10 +701,15 @@ struct OperationExecutor::Impl
 
     void runPostChecks()
     {
-        std::vector<std::string> expected;
+        // A node whose (optional) rejoin step failed is not waited for: it is reported instead.
+        std::vector<std::string> expected, notRejoined;
         for (const PlanNode &n : ex.m_plan.nodes) {
-            if (n.expectedReplica)
-                expected.push_back(n.name);
+            if (!n.expectedReplica)
+                continue;
+            const bool failed = std::any_of(failedOptional.begin(), failedOptional.end(), [&](std::size_t i) {
+                return ex.m_plan.steps[i].phase == StepPhase::Rejoin && ex.m_plan.steps[i].node == n.name;
+            });
+            (failed ? notRejoined : expected).push_back(n.name);
         }
         const auto until = Clock::now() + ex.m_options.postCheckTimeout;
         std::vector<PreflightCheck> checks;
@@ -714,6 +720,15 @@ struct OperationExecutor::Impl
             if (green || Clock::now() >= until)
                 break;
             std::this_thread::sleep_for(ex.m_options.postCheckInterval);
+        }
+        for (const std::string &n : notRejoined) {
+            PreflightCheck c;
+            c.id = "post_replicating";
+            c.level = CheckLevel::Amber;
+            c.node = n;
+            c.detail = n + " was not rejoined (its step failed; see the warnings)";
+            c.fix = "rejoin it when the cause is fixed, or rebuild it from the new primary";
+            checks.push_back(std::move(c));
         }
         result.postChecks = checks;
         ProgressEvent e;
@@ -771,6 +786,7 @@ struct OperationExecutor::Impl
             }
             if (!ok) {
                 if (step.optional) {
+                    failedOptional.push_back(i);
                     result.warnings.push_back(step.title + ": "
                                               + (result.error ? result.error->describe() : std::string("failed")));
                     result.error.reset();

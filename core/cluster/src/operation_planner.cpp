@@ -1054,9 +1054,12 @@ void addPgSlots(OperationPlan &plan, const std::string &on, const std::vector<st
 }
 
 // Rejoin an old PostgreSQL primary through local control: rewind, standby config, start.
-void addPgLocalRejoin(OperationPlan &plan, const NodeFacts &old, const NodeFacts &target, const std::string &user,
+void addPgLocalRejoin(OperationPlan &plan, const NodeFacts &oldFacts, const NodeFacts &target, const std::string &user,
                       bool optional)
 {
+    NodeFacts old = oldFacts;
+    if (old.dataDirectory.empty())
+        old.dataDirectory = "<data directory of " + old.status.name + ">";   // down: the console finds it itself
     const std::string n = old.status.name, t = target.status.name;
     PlanStep s = step("rejoin." + n, "Rewind " + n + " and start it as a standby of " + t, n, StepPhase::Rejoin, 120s);
     s.optional = optional;
@@ -1078,6 +1081,35 @@ void addPgLocalRejoin(OperationPlan &plan, const NodeFacts &old, const NodeFacts
     StepCommand wait = waitUntil(n, "SELECT pg_is_in_recovery()", "t", "the old primary did not come up as a standby");
     wait.pollInterval = 200ms;
     s.commands.push_back(wait);
+    plan.steps.push_back(std::move(s));
+}
+
+// pg_promote without its own wait (it polls every 100 ms), then our faster poll: the promote
+// is part of the blackout.
+void addPgPromote(PlanStep &promote, const std::string &node)
+{
+    promote.commands.push_back(expect(node, "SELECT pg_promote(false)", "t", "the standby refused to promote"));
+    StepCommand wait = waitUntil(node, "SELECT pg_is_in_recovery()", "f", "the standby did not finish promotion in time");
+    wait.pollInterval = 5ms;
+    promote.commands.push_back(wait);
+}
+
+// Standbys keep no slots of their own: drop the inactive slots named after this cluster's
+// nodes on every node that is a standby now (left there by an earlier role). Optional: a
+// leftover slot only costs disk.
+void addPgSlotCleanup(OperationPlan &plan, const std::vector<std::string> &standbys)
+{
+    if (standbys.empty())
+        return;
+    std::string names;
+    for (const PlanNode &n : plan.nodes)
+        names += (names.empty() ? "" : ", ") + pgLiteral(slotNameFor(n.name));
+    PlanStep s = step("cleanup.slots", "Drop leftover replication slots on the standbys", standbys.front(),
+                      StepPhase::Rejoin, 10s);
+    s.optional = true;
+    for (const std::string &n : standbys)
+        s.commands.push_back(exec(n, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE NOT active"
+                                     " AND slot_type = 'physical' AND slot_name IN (" + names + ")"));
     plan.steps.push_back(std::move(s));
 }
 
@@ -1438,8 +1470,7 @@ PlannedOperation planSwitchover(const ClusterFacts &facts, const OperationOption
         PlanStep pr = step("promote", "Promote " + C + " (pg_promote)", C, StepPhase::Promote,
                            std::chrono::duration_cast<std::chrono::milliseconds>(options.promoteTimeout) + 5s);
         pr.promote = true;
-        pr.commands.push_back(expect(C, "SELECT pg_promote(true, " + std::to_string(options.promoteTimeout.count()) + ")", "t",
-                                     "the standby did not finish promotion in time"));
+        addPgPromote(pr, C);
         plan.steps.push_back(std::move(pr));
         PlanStep cpn = step("promote.checkpoint", "Checkpoint " + C + " (pg_rewind reads its new timeline)", C,
                             StepPhase::Promote, 60s);
@@ -1455,6 +1486,7 @@ PlannedOperation planSwitchover(const ClusterFacts &facts, const OperationOption
         } else if (options.rejoinOldPrimary) {
             plan.notes.push_back(pgRunbook(p, cand, user));
         }
+        addPgSlotCleanup(plan, expectedReplicas);
     }
     setExpectedReplicas(plan, expectedReplicas);
     return out;
@@ -1725,8 +1757,7 @@ PlannedOperation planFailover(const ClusterFacts &facts, const OperationOptions 
         PlanStep pr = step("promote", "Promote " + C + " (pg_promote)", C, StepPhase::Promote,
                            std::chrono::duration_cast<std::chrono::milliseconds>(options.promoteTimeout) + 5s);
         pr.promote = true;
-        pr.commands.push_back(expect(C, "SELECT pg_promote(true, " + std::to_string(options.promoteTimeout.count()) + ")", "t",
-                                     "the standby did not finish promotion in time"));
+        addPgPromote(pr, C);
         plan.steps.push_back(std::move(pr));
         PlanStep cpn = step("promote.checkpoint", "Checkpoint " + C, C, StepPhase::Promote, 60s);
         cpn.commands.push_back(exec(C, "CHECKPOINT"));
@@ -1741,6 +1772,7 @@ PlannedOperation planFailover(const ClusterFacts &facts, const OperationOptions 
         } else {
             plan.notes.push_back(pgRunbook(*dead, cand, user));
         }
+        addPgSlotCleanup(plan, expectedReplicas);
     }
     setExpectedReplicas(plan, expectedReplicas);
     return out;

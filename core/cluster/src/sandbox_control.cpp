@@ -197,6 +197,13 @@ Status SandboxNodeControl::rewind(const PlanNode &node, const PlanNode &source, 
     auto tool = binary("pg_rewind");
     if (!tool)
         return tool.error();
+    // A killed server leaves postmaster.pid; its pid may linger as a zombie, which PostgreSQL
+    // takes for a running postmaster, and pg_rewind's crash recovery then refuses to start.
+    // Nothing runs on this data directory (the sandbox says so), so the file is stale.
+    {
+        std::error_code ec;
+        fs::remove(n->dataDir + "/postmaster.pid", ec);
+    }
     // pg_rewind copies the source's configuration files; the node keeps its own (its port).
     const std::vector<std::string> keep = {"postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf"};
     std::vector<std::pair<std::string, std::string>> saved;
