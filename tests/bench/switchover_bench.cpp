@@ -3,8 +3,10 @@
 // blackout - the longest gap between acknowledged writes around it - then the median and the
 // count of lost and duplicated acknowledged writes on every node.
 //
-//   switchover_bench [--switchovers N] [--replicas R] [--base-port P] [--root DIR]
+//   switchover_bench [--switchovers N] [--replicas R] [--base-port P] [--root DIR] [--no-journal]
 //
+// By default every switchover is journaled in a history database (as the console and the CLI
+// do), so the blackout includes the journal's writes; --no-journal measures without them.
 // Exit status 0 when every switchover succeeded, nothing was lost or duplicated and the
 // median blackout is at most 1 s (the targets); 1 otherwise. Run by
 // tests/bench/switchover_bench.sh.
@@ -14,6 +16,9 @@
 #include "switchyard/core/operation_facts.h"
 #include "switchyard/core/operation_planner.h"
 #include "switchyard/core/sandbox.h"
+#include "switchyard/ui/operation_journal.h"
+
+#include <QCoreApplication>
 
 #include <signal.h>
 #include <unistd.h>
@@ -41,6 +46,7 @@ struct Args
     int replicas = 2;
     std::uint16_t basePort = 24700;
     std::string root;
+    bool journal = true;
 };
 
 Args parse(int argc, char **argv)
@@ -63,8 +69,11 @@ Args parse(int argc, char **argv)
             a.basePort = static_cast<std::uint16_t>(std::atoi(next().c_str()));
         else if (k == "--root")
             a.root = next();
+        else if (k == "--no-journal")
+            a.journal = false;
         else {
-            std::fprintf(stderr, "usage: switchover_bench [--switchovers N] [--replicas R] [--base-port P] [--root DIR]\n");
+            std::fprintf(stderr, "usage: switchover_bench [--switchovers N] [--replicas R] [--base-port P] [--root DIR] "
+                                 "[--no-journal]\n");
             std::exit(2);
         }
     }
@@ -79,6 +88,7 @@ double ms(std::chrono::microseconds us) { return static_cast<double>(us.count())
 
 int main(int argc, char **argv)
 {
+    QCoreApplication qtApp(argc, argv);   // Qt Sql (the journal) wants one
     const Args args = parse(argc, argv);
     ::signal(SIGINT, onSignal);
     ::signal(SIGTERM, onSignal);
@@ -135,6 +145,19 @@ int main(int argc, char **argv)
     load.start();
     load.waitForAcks(500, 10s);
 
+    std::unique_ptr<ui::OperationJournal> journal;
+    if (args.journal) {
+        journal = std::make_unique<ui::OperationJournal>(QString::fromStdString(args.root + "/history.sqlite"));
+        QString error;
+        if (!journal->open(&error)) {
+            std::fprintf(stderr, "switchover_bench: journal: %s\n", error.toLocal8Bit().constData());
+            cleanup();
+            return 1;
+        }
+    }
+    std::printf("journal: %s\n", args.journal ? "on (every statement written to a history database, as the console does)"
+                                              : "off");
+
     std::vector<double> blackouts;
     int failedOps = 0;
     std::size_t current = 0;
@@ -157,6 +180,7 @@ int main(int argc, char **argv)
             break;
         }
         OperationExecutor ex(planned.plan, planned.secrets, connector);
+        ex.setJournal(journal.get());
         // Step durations, to say where a slow switchover spent its time.
         std::vector<std::pair<std::string, double>> stepTimes;
         auto stepStart = testing::WriteLoad::Clock::now();
