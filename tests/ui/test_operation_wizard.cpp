@@ -89,6 +89,7 @@ private slots:
     void redCheckBlocksTheWizard();
     void failoverWizardPromotesTheMostAdvanced();
     void resumeDialogRollsBackAnAbandonedOperation();
+    void environmentFromAProfileAndASnapshot();
 };
 
 void TestOperationWizard::journalRoundTrip()
@@ -309,6 +310,46 @@ void TestOperationWizard::resumeDialogRollsBackAnAbandonedOperation()
     QVERIFY(!dialog.rollbackButton()->isEnabled());
     shoot(&dialog, QStringLiteral("resume-2-rolled-back"));
     QVERIFY(unfinishedOperations(path).isEmpty());
+}
+
+void TestOperationWizard::environmentFromAProfileAndASnapshot()
+{
+    Profile profile;
+    profile.name = QStringLiteral("orders-prod");
+    profile.engine = Engine::MySQL;
+    profile.adminUser = QStringLiteral("dba");
+    profile.monitorUser = QStringLiteral("monitor");
+    profile.seeds = {ProfileNode{QStringLiteral("10.0.0.1"), 3306, QStringLiteral("db1"), {}, {}},
+                     ProfileNode{QStringLiteral("10.0.0.9"), 3306, QString(), {}, {}}};
+    ClusterSnapshot snapshot;
+    for (int i = 0; i < 3; ++i) {
+        NodeStatus n;
+        n.name = "db" + std::to_string(i + 1);
+        n.host = "10.0.0." + std::to_string(i + 1);
+        n.port = 3306;
+        n.role = i == 0 ? NodeRole::Primary : NodeRole::Replica;
+        n.readOnly = i != 0;
+        n.gtidExecuted = "0-1-77";
+        if (i > 0) {
+            ReplicationChannel ch;
+            ch.replicationUser = "repl";
+            n.channels.push_back(ch);
+        }
+        snapshot.nodes.push_back(n);
+    }
+    const auto env = environmentFor(profile, snapshot, QStringLiteral("secret"), {"repl", "rpw"});
+    // The snapshot's three nodes, and the seed it does not know (10.0.0.9) - once each.
+    QCOMPARE(env.nodes.size(), std::size_t(4));
+    QCOMPARE(env.nodes[0].name, std::string("db1"));
+    QCOMPARE(env.nodes[0].admin.user, std::string("dba"));
+    QCOMPARE(env.nodes[0].admin.password, std::string("secret"));
+    QCOMPARE(env.nodes[3].admin.host, std::string("10.0.0.9"));
+    QVERIFY(env.lastKnownPrimary);
+    QCOMPARE(env.lastKnownPrimary->name, std::string("db1"));
+    QVERIFY(!env.localControl);
+    QVERIFY(env.journalPath.endsWith(QStringLiteral("switchyard/history/orders-prod.sqlite")));
+    QCOMPARE(replicationUserOf(snapshot), QStringLiteral("repl"));
+    QVERIFY(env.locallyControlled().empty());
 }
 
 QTEST_MAIN(TestOperationWizard)

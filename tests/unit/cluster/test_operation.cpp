@@ -1,6 +1,7 @@
 // Guided operations without servers: planning from facts (checks, candidate, steps, exact SQL)
 // and the executor's state machine (undo until promote, cancel, timeouts, journal, resume,
 // rollback) over a simulated MariaDB cluster (sim_cluster.h).
+#include "fake_connection.h"
 #include "sim_cluster.h"
 
 #include "switchyard/core/operation.h"
@@ -741,4 +742,122 @@ TEST(OperationExecutor, RenderForDisplayMasksSecretsAndFillsVariables)
     EXPECT_EQ(renderForDisplay("MASTER_PASSWORD=${secret:replication_password}, x='${pos}'", {{"pos", "0-1-5"}}),
               "MASTER_PASSWORD='<secret>', x='0-1-5'");
     EXPECT_EQ(renderForDisplay("${unknown}"), "${unknown}");
+}
+
+// ---- facts over the scripted FakeConnection -------------------------------------------------
+
+namespace {
+
+using switchyard::testing::FakeConnection;
+using switchyard::testing::table;
+
+ServerInfo maria()
+{
+    ServerInfo i;
+    i.flavor = Flavor::MariaDB;
+    i.versionString = "10.11.19-MariaDB-log";
+    i.major = 10;
+    i.minor = 11;
+    i.patch = 19;
+    i.versionNumber = 101119;
+    return i;
+}
+
+} // namespace
+
+TEST(OperationFacts, MariaDbPrivilegesSessionsEventsAndTransactions)
+{
+    ConnectionOptions o;
+    o.engine = Engine::MySQL;
+    o.port = 3306;
+    FakeConnection c(o, maria());
+    ASSERT_TRUE(c.connect().ok());
+    c.answer("SELECT @@global.read_only, @@version",
+             table({"ro", "v", "id", "bp", "bs", "cp", "sp", "d", "lb", "f", "lsu", "ssm", "sss"},
+                   {{"0", "10.11.19-MariaDB-log", "1", "0-1-50", "0-1-50", "0-1-50", "", "0", "1", "ROW", "1", "0", "0"}}));
+    c.answer("SHOW ALL SLAVES STATUS", table({"Connection_name", "Master_Host"}, {}));
+    c.answer("SHOW SLAVE HOSTS", table({"Server_id", "Host", "Port"}, {}));
+    c.answer("SELECT 'dump'", table({"a", "b", "c"}, {}));
+    c.answer("SELECT CURRENT_USER()", table({"u"}, {{"dba@%"}}));
+    c.answer("SELECT PRIVILEGE_TYPE", table({"PRIVILEGE_TYPE"}, {{"SUPER"}, {"REPLICATION SLAVE ADMIN"}, {"SLAVE MONITOR"}}));
+    c.answer("SELECT @@global.event_scheduler", table({"e", "s", "d"}, {{"ON", "1", "/var/lib/mysql/"}}));
+    c.answer("SELECT CONCAT('`', EVENT_SCHEMA", table({"e"}, {{"`app`.`purge_sessions`"}}));
+    c.answer("SELECT p.ID", table({"ID", "USER", "HOST", "COMMAND", "TIME", "INFO"},
+                                  {{"77", "etl", "10.0.0.9:51234", "Query", "2", "UPDATE app.t SET x = 1"}}));
+    c.answer("SELECT t.trx_mysql_thread_id", table({"id", "u", "h", "s", "t", "q"}, {{"90", "app", "10.0.0.7:4000", "RUNNING", "42", ""}}));
+
+    NodeFacts f;
+    f.status.name = "db1";
+    readNodeFacts(c, f, FactsOptions());
+    ASSERT_TRUE(f.connected);
+    EXPECT_EQ(f.adminUser, "dba@%");
+    EXPECT_TRUE(f.superuser);
+    EXPECT_TRUE(f.eventScheduler);
+    EXPECT_TRUE(f.gtidStrictMode);
+    EXPECT_EQ(f.enabledEvents, std::vector<std::string>{"`app`.`purge_sessions`"});
+    ASSERT_EQ(f.privilegedSessions.size(), 1u);
+    EXPECT_EQ(f.privilegedSessions[0].user, "etl");
+    ASSERT_EQ(f.longTransactions.size(), 1u);
+    EXPECT_EQ(f.longTransactions[0].seconds, 42);
+    // On 10.11 the privileged-sessions query asks for READ_ONLY ADMIN only (SUPER no longer
+    // bypasses read_only there).
+    const auto &sent = c.statements();
+    const auto q = std::find_if(sent.begin(), sent.end(), [](const std::string &s) { return s.rfind("SELECT p.ID", 0) == 0; });
+    ASSERT_NE(q, sent.end());
+    EXPECT_NE(q->find("IN ('READ_ONLY ADMIN')"), std::string::npos) << *q;
+
+    // Planning with these facts: SUPER alone does not give READ_ONLY ADMIN on 10.11.
+    ClusterFacts facts;
+    facts.engine = Engine::MySQL;
+    facts.flavor = Flavor::MariaDB;
+    facts.nodes.push_back(f);
+    const auto plan = planSwitchover(facts, defaults()).plan;
+    EXPECT_TRUE(plan.blocked());
+}
+
+TEST(OperationFacts, PostgresConninfoLosesItsPassword)
+{
+    ConnectionOptions o;
+    o.engine = Engine::PostgreSQL;
+    o.port = 5432;
+    ServerInfo pg;
+    pg.flavor = Flavor::PostgreSQL;
+    pg.versionNumber = 150020;
+    FakeConnection c(o, pg);
+    ASSERT_TRUE(c.connect().ok());
+    std::vector<std::optional<std::string>> row(23, std::nullopt);
+    row[0] = "t";
+    row[1] = "15.20";
+    row[2] = "7300000000000000001";
+    row[3] = "1";
+    row[4] = "on";
+    row[5] = "off";
+    row[6] = "1000";
+    row[7] = "1000";
+    row[8] = "0";
+    row[9] = "streaming";
+    row[10] = "10.0.0.1";
+    row[11] = "5432";
+    row[13] = "f";
+    std::vector<std::string> cols;
+    for (int i = 0; i < 23; ++i)
+        cols.push_back("c" + std::to_string(i));
+    c.answer("SELECT pg_is_in_recovery(), current_setting", table(cols, {row}));
+    c.answer("SELECT application_name", table({"a"}, {}));
+    c.answer("SELECT slot_name", table({"s"}, {}));
+    c.answer("SELECT current_user, rolsuper", table({"u", "s"}, {{"postgres", "t"}}));
+    c.answer("SELECT has_function_privilege", table({"a", "b", "c"}, {{"t", "t", "t"}}));
+    c.answer("SELECT current_setting('data_directory')",
+             table({"d", "c", "s", "n"}, {{"/var/lib/postgresql/15/main",
+                                           "user=repl password='s3 cret\\'x' host=10.0.0.1 port=5432 application_name=pg2",
+                                           "pg2", "pg2"}}));
+    c.answer("SELECT pid, usename", table({"p"}, {}));
+    NodeFacts f;
+    f.status.name = "pg2";
+    readNodeFacts(c, f, FactsOptions());
+    ASSERT_TRUE(f.connected);
+    EXPECT_TRUE(f.superuser);
+    EXPECT_EQ(f.dataDirectory, "/var/lib/postgresql/15/main");
+    EXPECT_EQ(f.primaryConninfo, "user=repl host=10.0.0.1 port=5432 application_name=pg2");
+    EXPECT_EQ(f.clusterName, "pg2");
 }
