@@ -192,6 +192,14 @@ void ClusterMonitor::stop()
     m_mailbox->receiver = this;
 }
 
+void ClusterMonitor::pollNow()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.start();  // the next timed round comes a full interval after this one
+    beginRound();
+}
+
 void ClusterMonitor::setInterval(std::chrono::milliseconds interval)
 {
     m_interval = interval;

@@ -8,6 +8,8 @@
 #include "switchyard/ui/credential_resolver.h"
 #include "switchyard/ui/monitoring_view.h"
 #include "switchyard/ui/node_table_model.h"
+#include "switchyard/ui/operation_launcher.h"
+#include "switchyard/ui/operation_wizard.h"
 #include "switchyard/ui/routing_preview.h"
 #include "switchyard/ui/topology_view.h"
 #include "switchyard/ui/profile_dialog.h"
@@ -103,6 +105,9 @@ void MainWindow::buildUi()
     fileMenu->addAction(Tr::tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     auto *opsMenu = menuBar()->addMenu(Tr::tr("&Operations"));
+    opsMenu->addAction(Tr::tr("Planned &switchover…"), this, &MainWindow::openSwitchover);
+    opsMenu->addAction(Tr::tr("&Failover (primary down)…"), this, &MainWindow::openFailover);
+    opsMenu->addSeparator();
     opsMenu->addAction(Tr::tr("Table &checksum and repair…"), this, &MainWindow::openChecksum);
 
     // Sidebar: profiles.
@@ -287,6 +292,7 @@ void MainWindow::openProfile(const Profile &profile)
     closeCluster();
     clearBanner();
     m_profile = std::make_unique<Profile>(profile);
+    m_unfinishedChecked = false;
     for (int i = 0; i < m_profileList->count(); ++i) {
         if (m_profileList->item(i)->data(Qt::UserRole).toString() == profile.name)
             m_profileList->setCurrentRow(i);
@@ -407,6 +413,12 @@ void MainWindow::onSnapshot(std::shared_ptr<const core::ClusterSnapshot> snapsho
         clearBanner();
     else
         showBanner(down.join(QLatin1Char('\n')), true);
+    // An operation interrupted by a crash or kill -9 is offered for resume or roll back once
+    // the cluster's current state is known.
+    if (!m_unfinishedChecked && m_profile && snapshot->countReachable() > 0) {
+        m_unfinishedChecked = true;
+        checkUnfinishedOperations(this, *m_profile, snapshot, m_secrets);
+    }
     emit snapshotShown(snapshot);
 }
 
@@ -605,6 +617,31 @@ core::ConnectionOptions MainWindow::adminOptions(const core::NodeStatus &node, c
     // Operations wait on replicas catching up (MASTER_GTID_WAIT): minutes, not seconds.
     o.readTimeout = std::chrono::minutes(5);
     return o;
+}
+
+void MainWindow::openSwitchover()
+{
+    openOperation(static_cast<int>(core::OperationKind::Switchover));
+}
+
+void MainWindow::openFailover()
+{
+    openOperation(static_cast<int>(core::OperationKind::Failover));
+}
+
+void MainWindow::openOperation(int kind)
+{
+    auto snapshot = currentSnapshotOrSay();
+    if (!snapshot || !m_profile)
+        return;
+    openOperationWizard(this, static_cast<core::OperationKind>(kind), *m_profile, snapshot, m_secrets,
+                        [this](OperationWizard *wizard) {
+                            // Show the new topology at once, not a poll interval later.
+                            connect(wizard, &OperationWizard::operationFinished, this, [this] {
+                                if (m_monitor)
+                                    m_monitor->pollNow();
+                            });
+                        });
 }
 
 void MainWindow::openChecksum()

@@ -49,6 +49,7 @@ public:
 
     void start();            // first round at once, then every interval
     void stop();             // no further rounds; workers are released
+    void pollNow();          // a round at once (after an operation changed the cluster)
     bool isRunning() const { return m_timer.isActive(); }
     void setInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds interval() const { return m_interval; }

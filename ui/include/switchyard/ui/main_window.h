@@ -67,6 +67,8 @@ public:
 
     // Guided operations on the open cluster (they use the profile's admin account).
     void openChecksum();
+    void openSwitchover();
+    void openFailover();
 
     ClusterMonitor *monitor() const { return m_monitor; }
     NodeTableModel *nodeModel() const;
@@ -100,6 +102,8 @@ private:
     core::ConnectionOptions adminOptions(const core::NodeStatus &node, const QString &password) const;
     // The latest snapshot, or a banner saying why there is none yet.
     std::shared_ptr<const core::ClusterSnapshot> currentSnapshotOrSay();
+    void openOperation(int kind);
+    bool m_unfinishedChecked = false;  // the journal was looked at for the open profile
     QString selectedProfileName() const;
 
     Options m_options;
