@@ -326,8 +326,24 @@ struct OperationExecutor::Impl
         return out;
     }
 
+    // A server error may quote the statement it choked on: never let a secret through.
+    std::string scrub(std::string text) const
+    {
+        for (const auto &[name, value] : ex.m_secrets) {
+            if (value.size() < 3)
+                continue;
+            for (std::size_t pos = text.find(value); pos != std::string::npos; pos = text.find(value, pos))
+                text.replace(pos, value.size(), "<secret>");
+        }
+        return text;
+    }
+
     Status record(CommandRecord rec)
     {
+        rec.text = scrub(std::move(rec.text));
+        rec.result = scrub(std::move(rec.result));
+        if (rec.error)
+            rec.error->message = scrub(std::move(rec.error->message));
         ProgressEvent e;
         e.type = ProgressEvent::Type::Command;
         e.step = rec.step;
@@ -621,6 +637,7 @@ struct OperationExecutor::Impl
         }
         disarm();
         if (error) {
+            error->message = scrub(std::move(error->message));
             result.error = error;
             result.failureHint = hint;
             result.failedStep = i;
@@ -654,6 +671,7 @@ struct OperationExecutor::Impl
             for (const StepCommand &cmd : step.undo) {
                 if (auto err = runCommand(k, cmd, true, sequence, false, nullptr)) {
                     stepOk = false;
+                    err->message = scrub(std::move(err->message));
                     if (!result.error)
                         result.error = err;
                 }

@@ -737,6 +737,23 @@ TEST(OperationExecutor, FailoverAbortsWhenThePrimaryComesBack)
     EXPECT_TRUE(sim->byName("n3")->readOnly);
 }
 
+TEST(OperationExecutor, ServerErrorsQuotingTheSecretAreScrubbed)
+{
+    auto sim = SimCluster::threeNodes(10);
+    auto planned = planSwitchover(factsOf(sim), defaults());
+    sim->failures["n1: CHANGE MASTER TO"] =
+        makeError(ErrorCode::QueryFailed, "You have an error in your SQL syntax near 'replpw', MASTER_USE_GTID'");
+    RecordingJournal journal;
+    OperationExecutor ex(planned.plan, planned.secrets, connectorFor(sim), quick());
+    ex.setJournal(&journal);
+    const auto result = ex.run();
+    EXPECT_EQ(result.state, OperationState::FailedAfterPromote);
+    ASSERT_TRUE(result.error);
+    EXPECT_EQ(result.error->message.find("replpw"), std::string::npos) << result.error->message;
+    for (const auto &c : journal.commands)
+        EXPECT_EQ(c.result.find("replpw"), std::string::npos) << c.result;
+}
+
 TEST(OperationExecutor, RenderForDisplayMasksSecretsAndFillsVariables)
 {
     EXPECT_EQ(renderForDisplay("MASTER_PASSWORD=${secret:replication_password}, x='${pos}'", {{"pos", "0-1-5"}}),
