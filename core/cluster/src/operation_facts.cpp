@@ -1,6 +1,8 @@
 // Reading what a guided operation needs from every node (see operation_facts.h).
 #include "switchyard/core/operation_facts.h"
 
+#include "operation_internal.h"
+
 #include "switchyard/core/probe.h"
 #include "switchyard/core/topology.h"
 
@@ -115,8 +117,6 @@ std::string privilegedPredicate(const ServerInfo &info)
 
 } // namespace
 
-std::string privilegedSessionsQuery(const ServerInfo &info);   // shared with the planner
-
 std::string privilegedSessionsQuery(const ServerInfo &info)
 {
     return "SELECT p.ID, p.USER, p.HOST, p.COMMAND, p.TIME, LEFT(COALESCE(p.INFO, ''), 100)"
@@ -128,12 +128,6 @@ std::string privilegedSessionsQuery(const ServerInfo &info)
            " AND EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES u"
            " WHERE u.GRANTEE LIKE CONCAT('''', p.USER, '''@%') AND u.PRIVILEGE_TYPE IN ("
            + privilegedPredicate(info) + "))";
-}
-
-std::string stripPasswordFromConninfo(const std::string &conninfo);   // shared with the planner
-std::string stripPasswordFromConninfo(const std::string &conninfo)
-{
-    return stripConninfoPassword(conninfo);
 }
 
 const NodeFacts *ClusterFacts::find(std::string_view name) const

@@ -1,6 +1,8 @@
 // Planning switchover, failover and rejoin (see operation_planner.h for the step lists).
 #include "switchyard/core/operation_planner.h"
 
+#include "operation_internal.h"
+
 #include "switchyard/core/topology.h"
 #include "switchyard/routing/gtid.h"
 
@@ -12,8 +14,6 @@
 #include <set>
 
 namespace switchyard::core {
-
-std::string privilegedSessionsQuery(const ServerInfo &info);   // operation_facts.cpp
 
 namespace {
 
