@@ -636,176 +636,186 @@ SKIPPED - NOT CHECKED (%1 tables):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="51"/>
+        <location filename="../ui/src/main_window.cpp" line="53"/>
         <location filename="../ui/src/profile_dialog.cpp" line="57"/>
         <source>PostgreSQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="51"/>
+        <location filename="../ui/src/main_window.cpp" line="53"/>
         <location filename="../ui/src/profile_dialog.cpp" line="56"/>
         <source>MySQL / MariaDB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="67"/>
+        <location filename="../ui/src/main_window.cpp" line="69"/>
         <source>The sandbox &quot;%1&quot; is running, but its profile could not be saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="71"/>
+        <location filename="../ui/src/main_window.cpp" line="73"/>
         <source>Sandbox &quot;%1&quot; was already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="72"/>
+        <location filename="../ui/src/main_window.cpp" line="74"/>
         <source>Sandbox &quot;%1&quot; restarted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="73"/>
+        <location filename="../ui/src/main_window.cpp" line="75"/>
         <source>Sandbox &quot;%1&quot; deployed in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="82"/>
+        <location filename="../ui/src/main_window.cpp" line="84"/>
         <source>Could not start the sandbox: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="93"/>
+        <location filename="../ui/src/main_window.cpp" line="95"/>
         <source>Switchyard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="96"/>
+        <location filename="../ui/src/main_window.cpp" line="98"/>
         <source>&amp;Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="97"/>
+        <location filename="../ui/src/main_window.cpp" line="99"/>
         <source>&amp;New profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="98"/>
+        <location filename="../ui/src/main_window.cpp" line="100"/>
         <source>&amp;Import profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="99"/>
+        <location filename="../ui/src/main_window.cpp" line="101"/>
         <source>&amp;Reload profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="100"/>
+        <location filename="../ui/src/main_window.cpp" line="102"/>
         <source>Start &amp;MariaDB sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="101"/>
+        <location filename="../ui/src/main_window.cpp" line="103"/>
         <source>Start &amp;PostgreSQL sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="103"/>
+        <location filename="../ui/src/main_window.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="105"/>
+        <location filename="../ui/src/main_window.cpp" line="107"/>
         <source>&amp;Operations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="106"/>
+        <location filename="../ui/src/main_window.cpp" line="108"/>
+        <source>Planned &amp;switchover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/src/main_window.cpp" line="109"/>
+        <source>&amp;Failover (primary down)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/src/main_window.cpp" line="111"/>
         <source>Table &amp;checksum and repair…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="112"/>
+        <location filename="../ui/src/main_window.cpp" line="117"/>
         <source>Clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="123"/>
-        <location filename="../ui/src/main_window.cpp" line="138"/>
+        <location filename="../ui/src/main_window.cpp" line="128"/>
+        <location filename="../ui/src/main_window.cpp" line="143"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="124"/>
-        <location filename="../ui/src/main_window.cpp" line="146"/>
+        <location filename="../ui/src/main_window.cpp" line="129"/>
+        <location filename="../ui/src/main_window.cpp" line="151"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="139"/>
+        <location filename="../ui/src/main_window.cpp" line="144"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="140"/>
+        <location filename="../ui/src/main_window.cpp" line="145"/>
         <source>Duplicate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="141"/>
+        <location filename="../ui/src/main_window.cpp" line="146"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="143"/>
+        <location filename="../ui/src/main_window.cpp" line="148"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="147"/>
+        <location filename="../ui/src/main_window.cpp" line="152"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="161"/>
+        <location filename="../ui/src/main_window.cpp" line="166"/>
         <source>&lt;h2&gt;Switchyard&lt;/h2&gt;&lt;p&gt;Open a cluster profile on the left, or start a local sandbox cluster to try the console.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="168"/>
+        <location filename="../ui/src/main_window.cpp" line="173"/>
         <source>Start MariaDB sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="169"/>
+        <location filename="../ui/src/main_window.cpp" line="174"/>
         <source>Start PostgreSQL sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="196"/>
+        <location filename="../ui/src/main_window.cpp" line="201"/>
         <source>Topology</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="197"/>
+        <location filename="../ui/src/main_window.cpp" line="202"/>
         <source>Charts and events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="200"/>
+        <location filename="../ui/src/main_window.cpp" line="205"/>
         <source>Routing preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="211"/>
+        <location filename="../ui/src/main_window.cpp" line="216"/>
         <source>The notification setting was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="240"/>
+        <location filename="../ui/src/main_window.cpp" line="245"/>
         <source>No cluster open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/src/main_window.cpp" line="257"/>
+        <location filename="../ui/src/main_window.cpp" line="262"/>
         <source>%1 · %n seed node(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -813,49 +823,49 @@ SKIPPED - NOT CHECKED (%1 tables):</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="267"/>
+        <location filename="../ui/src/main_window.cpp" line="272"/>
         <source>Skipped %1: it %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="295"/>
+        <location filename="../ui/src/main_window.cpp" line="301"/>
         <source>%1 · monitor user %2 · polling every %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="303"/>
+        <location filename="../ui/src/main_window.cpp" line="309"/>
         <source>Looking up credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="324"/>
+        <location filename="../ui/src/main_window.cpp" line="330"/>
         <source>Password for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="326"/>
+        <location filename="../ui/src/main_window.cpp" line="332"/>
         <source>%1.
 
 Enter the password of %2 for cluster &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="331"/>
+        <location filename="../ui/src/main_window.cpp" line="337"/>
         <source>Remember in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="342"/>
+        <location filename="../ui/src/main_window.cpp" line="348"/>
         <source>Not connected to &quot;%1&quot;: no password given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="351"/>
+        <location filename="../ui/src/main_window.cpp" line="357"/>
         <source>The password could not be saved in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/src/main_window.cpp" line="373"/>
+        <location filename="../ui/src/main_window.cpp" line="379"/>
         <source>Connecting to %n node(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -863,7 +873,7 @@ Enter the password of %2 for cluster &quot;%3&quot;.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="396"/>
+        <location filename="../ui/src/main_window.cpp" line="402"/>
         <source>Round %1 · %2 of %3 nodes answered · %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,7 +960,7 @@ Enter the password of %2 for cluster &quot;%3&quot;.</source>
     <message>
         <location filename="../app/cli/cmd_route.cpp" line="149"/>
         <location filename="../ui/src/event_text.cpp" line="92"/>
-        <location filename="../ui/src/main_window.cpp" line="404"/>
+        <location filename="../ui/src/main_window.cpp" line="410"/>
         <location filename="../ui/src/monitoring_view.cpp" line="461"/>
         <location filename="../ui/src/operation_journal.cpp" line="453"/>
         <location filename="../ui/src/problems_model.cpp" line="56"/>
@@ -974,105 +984,105 @@ Enter the password of %2 for cluster &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="423"/>
+        <location filename="../ui/src/main_window.cpp" line="435"/>
         <source>Starting the %1 sandbox on 127.0.0.1… (a few seconds the first time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="424"/>
+        <location filename="../ui/src/main_window.cpp" line="436"/>
         <source>Starting sandbox…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="451"/>
+        <location filename="../ui/src/main_window.cpp" line="463"/>
         <source>New cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="452"/>
+        <location filename="../ui/src/main_window.cpp" line="464"/>
         <source>New cluster profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="463"/>
+        <location filename="../ui/src/main_window.cpp" line="475"/>
         <source>Edit &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="477"/>
+        <location filename="../ui/src/main_window.cpp" line="489"/>
         <source>Duplicate &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="485"/>
+        <location filename="../ui/src/main_window.cpp" line="497"/>
         <source>The profile &quot;%1&quot; was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="495"/>
+        <location filename="../ui/src/main_window.cpp" line="507"/>
         <source>The password of %1 could not be stored in the keychain (%2); it will be asked for when the profile is opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="509"/>
+        <location filename="../ui/src/main_window.cpp" line="521"/>
         <source>Delete profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="510"/>
+        <location filename="../ui/src/main_window.cpp" line="522"/>
         <source>Delete the profile &quot;%1&quot;? The cluster itself is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="528"/>
+        <location filename="../ui/src/main_window.cpp" line="540"/>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="529"/>
-        <location filename="../ui/src/main_window.cpp" line="548"/>
+        <location filename="../ui/src/main_window.cpp" line="541"/>
+        <location filename="../ui/src/main_window.cpp" line="560"/>
         <source>Switchyard profiles (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="547"/>
+        <location filename="../ui/src/main_window.cpp" line="559"/>
         <source>Export profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="555"/>
+        <location filename="../ui/src/main_window.cpp" line="567"/>
         <source>Exported &quot;%1&quot; to %2 (no passwords)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="562"/>
+        <location filename="../ui/src/main_window.cpp" line="574"/>
         <source>Open a cluster and wait until its nodes answer before starting an operation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="574"/>
+        <location filename="../ui/src/main_window.cpp" line="586"/>
         <source>The profile &quot;%1&quot; has no admin user: edit it and name the account for topology changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="589"/>
+        <location filename="../ui/src/main_window.cpp" line="601"/>
         <source>Admin password for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="590"/>
+        <location filename="../ui/src/main_window.cpp" line="602"/>
         <source>%1.
 
 Password of %2 (the admin account):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="618"/>
+        <location filename="../ui/src/main_window.cpp" line="655"/>
         <source>No single writable primary answers: a checksum compares replicas with their primary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/src/main_window.cpp" line="668"/>
+        <location filename="../ui/src/main_window.cpp" line="705"/>
         <location filename="../ui/src/tr.cpp" line="20"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
