@@ -18,6 +18,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <csignal>
 
 using namespace switchyard;
@@ -63,12 +64,14 @@ core::Event makeEvent(qint64 at, core::EventType type, core::Severity sev, std::
 }
 
 // Child process mode: append rounds of 200 nodes as fast as possible until killed.
-int runWriter(const QString &path)
+int runWriter(const QString &path, int attempt)
 {
     HistoryDatabase db(path);
     if (!db.open())
         return 3;
-    qint64 at = QDateTime::currentMSecsSinceEpoch();
+    // Each attempt writes its own time range: a fast writer makes more rounds than milliseconds
+    // pass between attempts, and overlapping timestamps would replace earlier samples.
+    const qint64 at = QDateTime::currentMSecsSinceEpoch() + qint64(attempt) * 1'000'000'000;
     for (int i = 0;; ++i) {
         core::RoundSample r;
         r.takenAtMs = at + i;
@@ -364,7 +367,8 @@ private slots:
         qint64 before = 0;
         for (int attempt = 0; attempt < 6; ++attempt) {
             QProcess writer;
-            writer.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--history-writer"), path});
+            writer.start(QCoreApplication::applicationFilePath(),
+                         {QStringLiteral("--history-writer"), path, QString::number(attempt)});
             QVERIFY(writer.waitForStarted());
             QVERIFY2(writer.waitForReadyRead(10000), "the writer never committed");
             // Somewhere inside the stream of 200-row transactions.
@@ -390,9 +394,9 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && qstrcmp(argv[1], "--history-writer") == 0) {
+    if (argc == 4 && qstrcmp(argv[1], "--history-writer") == 0) {
         QCoreApplication app(argc, argv);
-        return runWriter(QString::fromLocal8Bit(argv[2]));
+        return runWriter(QString::fromLocal8Bit(argv[2]), std::atoi(argv[3]));
     }
     QCoreApplication app(argc, argv);
     TestHistoryStore t;
