@@ -2,6 +2,8 @@
 // comparison on direct and cascaded replicas, resume; drill-down and repair application.
 #include "switchyard/core/checksum.h"
 
+#include "sql_values.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -25,9 +27,10 @@ bool cancelled(const CancelFlag &cancel)
     return cancel && cancel->load();
 }
 
-std::uint64_t toU64(const std::optional<std::string> &v)
+// Counts and chunk numbers: a NULL or unparsable value counts as 0 here.
+std::uint64_t u64(const std::optional<std::string> &v)
 {
-    return v ? std::strtoull(v->c_str(), nullptr, 10) : 0;
+    return sqlvalue::toU64(v).value_or(0);
 }
 
 std::string inList(const std::vector<std::string> &values)
@@ -84,7 +87,7 @@ Result<ChunkSum> chunkSum(Connection &c, const TableInfo &t, const RowHashSpec &
         return r.error();
     if (r->rows.empty())
         return ChunkSum{};
-    return ChunkSum{toU64(r->rows[0][0]), r->rows[0][1].value_or("0")};
+    return ChunkSum{u64(r->rows[0][0]), r->rows[0][1].value_or("0")};
 }
 
 // Seconds_Behind_Master (or _Source); nullopt when replication is stopped or unknown.
@@ -165,7 +168,7 @@ Result<std::vector<TableInfo>> loadTables(Connection &primary, const std::vector
         TableInfo t;
         t.database = row[0].value_or("");
         t.table = row[1].value_or("");
-        t.estimatedRows = toU64(row[2]);
+        t.estimatedRows = u64(row[2]);
         index[{t.database, t.table}] = out.size();
         out.push_back(std::move(t));
     }
@@ -373,7 +376,7 @@ struct Run
             if (!tr)
                 return tr.error();
             if (!tr->rows.empty() && options.maxThreadsRunning > 0 &&
-                toU64(tr->rows[0][1]) > static_cast<std::uint64_t>(options.maxThreadsRunning))
+                u64(tr->rows[0][1]) > static_cast<std::uint64_t>(options.maxThreadsRunning))
                 wait = true;
             for (std::size_t i = 0; i < replicas.size() && !wait; ++i) {
                 auto lag = replicaLag(*replicas[i]);
@@ -410,7 +413,7 @@ struct Run
             return mine.error();
         if (mine->rows.empty())
             return makeError(ErrorCode::Internal, "checksum row vanished", primary.options().label());
-        rows = toU64(mine->rows[0][0]);
+        rows = u64(mine->rows[0][0]);
         const std::string crc = mine->rows[0][1].value_or("0");
         if (auto st = exec("UPDATE " + results + " SET master_cnt = " + std::to_string(rows) + ", master_crc = " +
                            quoteString(crc) + ", chunk_time = " + std::to_string(seconds) + " WHERE " + where);
@@ -440,7 +443,7 @@ struct Run
             if (!row[4])
                 break;  // not finished: redo from here
             ChunkResult cr;
-            cr.chunk = static_cast<int>(toU64(row[0]));
+            cr.chunk = static_cast<int>(u64(row[0]));
             if (cr.chunk != static_cast<int>(tr.chunks.size()) + 1)
                 break;
             if (row[1])
@@ -449,7 +452,7 @@ struct Run
                 cr.bounds.upper = decodeBound(*row[2]);
             const std::string idx = row[5].value_or("");
             cr.bounds.lowerInclusive = !(idx.size() > 2 && idx.compare(idx.size() - 2, 2, " >") == 0);
-            cr.primaryRows = toU64(row[3]);
+            cr.primaryRows = u64(row[3]);
             cr.primaryCrc = *row[4];
             cr.seconds = row[6] ? std::strtod(row[6]->c_str(), nullptr) : 0;
             tr.rows += cr.primaryRows;
@@ -624,15 +627,15 @@ struct Run
                 for (std::size_t k = 0; k < tr.chunks.size(); ++k)
                     byChunk[tr.chunks[k].chunk] = k;
                 for (const auto &row : r->rows) {
-                    auto it = byChunk.find(static_cast<int>(toU64(row[0])));
+                    auto it = byChunk.find(static_cast<int>(u64(row[0])));
                     if (it == byChunk.end())
                         continue;
                     ChunkResult &c = tr.chunks[it->second];
-                    c.replicaRows[i] = toU64(row[1]);
+                    c.replicaRows[i] = u64(row[1]);
                     c.replicaCrc[i] = row[2].value_or("");
                     // Compare with the master values the replica received (they are the primary's
                     // at the same point of the stream).
-                    const bool same = row[3] && row[4] && toU64(row[3]) == c.replicaRows[i] && *row[4] == c.replicaCrc[i];
+                    const bool same = row[3] && row[4] && u64(row[3]) == c.replicaRows[i] && *row[4] == c.replicaCrc[i];
                     c.replicaState[i] = same ? ChunkState::Match : ChunkState::Differs;
                 }
                 continue;

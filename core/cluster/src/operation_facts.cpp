@@ -1,6 +1,8 @@
 // Reading what a guided operation needs from every node (see operation_facts.h).
 #include "switchyard/core/operation_facts.h"
 
+#include "sql_values.h"
+
 #include "operation_internal.h"
 
 #include "switchyard/core/probe.h"
@@ -15,32 +17,14 @@ namespace switchyard::core {
 
 namespace {
 
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using sqlvalue::text;
 
-std::string str(const std::optional<std::string> &v)
-{
-    return v.value_or(std::string());
-}
 
-std::int64_t toInt(const std::optional<std::string> &v)
-{
-    if (!v || v->empty())
-        return 0;
-    std::int64_t out = 0;
-    const char *begin = v->data();
-    if (*begin == '+')
-        ++begin;
-    std::from_chars(begin, v->data() + v->size(), out);
-    return out;
-}
+
 
 bool truthy(const std::optional<std::string> &v)
 {
-    const std::string s = str(v);
+    const std::string s = text(v);
     return s == "1" || s == "ON" || s == "on" || s == "t" || s == "true" || s == "YES" || s == "Yes";
 }
 
@@ -50,12 +34,12 @@ std::vector<SessionInfo> sessionsFrom(const QueryResult &r)
     for (const auto &row : r.rows) {
         auto f = [&](std::size_t i) { return i < row.size() ? row[i] : std::nullopt; };
         SessionInfo s;
-        s.id = str(f(0));
-        s.user = str(f(1));
-        s.host = str(f(2));
-        s.command = str(f(3));
-        s.seconds = toInt(f(4));
-        s.info = str(f(5));
+        s.id = text(f(0));
+        s.user = text(f(1));
+        s.host = text(f(2));
+        s.command = text(f(3));
+        s.seconds = sqlvalue::toI64(f(4)).value_or(0);
+        s.info = text(f(5));
         out.push_back(std::move(s));
     }
     return out;
@@ -166,7 +150,7 @@ void readNodeFacts(Connection &c, NodeFacts &f, const FactsOptions &options)
 
     if (c.options().engine == Engine::PostgreSQL) {
         if (auto r = c.query("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user"); r && !r->rows.empty()) {
-            f.adminUser = str(r->rows[0][0]);
+            f.adminUser = text(r->rows[0][0]);
             f.superuser = truthy(r->rows[0].size() > 1 ? r->rows[0][1] : std::nullopt);
         }
         if (auto r = c.query("SELECT has_function_privilege('pg_promote(boolean, integer)', 'EXECUTE'),"
@@ -185,10 +169,10 @@ void readNodeFacts(Connection &c, NodeFacts &f, const FactsOptions &options)
                              " current_setting('primary_slot_name'), current_setting('cluster_name')");
             r && !r->rows.empty()) {
             const auto &row = r->rows[0];
-            f.dataDirectory = str(row[0]);
-            f.primaryConninfo = stripConninfoPassword(str(row.size() > 1 ? row[1] : std::nullopt));
-            f.primarySlotName = str(row.size() > 2 ? row[2] : std::nullopt);
-            f.clusterName = str(row.size() > 3 ? row[3] : std::nullopt);
+            f.dataDirectory = text(row[0]);
+            f.primaryConninfo = stripConninfoPassword(text(row.size() > 1 ? row[1] : std::nullopt));
+            f.primarySlotName = text(row.size() > 2 ? row[2] : std::nullopt);
+            f.clusterName = text(row.size() > 3 ? row[3] : std::nullopt);
         }
         if (auto r = c.query("SELECT pid, usename, COALESCE(host(client_addr), 'local'), state,"
                              " EXTRACT(EPOCH FROM now() - xact_start)::bigint, left(query, 100)"
@@ -200,13 +184,13 @@ void readNodeFacts(Connection &c, NodeFacts &f, const FactsOptions &options)
     } else {
         const bool maria = info.flavor == Flavor::MariaDB;
         if (auto r = c.query("SELECT CURRENT_USER()"); r && !r->rows.empty())
-            f.adminUser = str(r->rows[0][0]);
+            f.adminUser = text(r->rows[0][0]);
         if (auto r = c.query("SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = CONCAT("
                              "'''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', "
                              "SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')");
             r) {
             for (const auto &row : r->rows)
-                f.privileges.push_back(str(row[0]));
+                f.privileges.push_back(text(row[0]));
         }
         f.superuser = std::find(f.privileges.begin(), f.privileges.end(), "SUPER") != f.privileges.end();
         if (auto r = c.query(maria ? "SELECT @@global.event_scheduler, @@global.gtid_strict_mode, @@global.datadir"
@@ -215,13 +199,13 @@ void readNodeFacts(Connection &c, NodeFacts &f, const FactsOptions &options)
             const auto &row = r->rows[0];
             f.eventScheduler = truthy(row[0]);
             f.gtidStrictMode = truthy(row.size() > 1 ? row[1] : std::nullopt);
-            f.dataDirectory = str(row.size() > 2 ? row[2] : std::nullopt);
+            f.dataDirectory = text(row.size() > 2 ? row[2] : std::nullopt);
         }
         if (auto r = c.query("SELECT CONCAT('`', EVENT_SCHEMA, '`.`', EVENT_NAME, '`') FROM information_schema.EVENTS"
                              " WHERE STATUS = 'ENABLED'");
             r) {
             for (const auto &row : r->rows)
-                f.enabledEvents.push_back(str(row[0]));
+                f.enabledEvents.push_back(text(row[0]));
         }
         if (auto r = c.query(privilegedSessionsQuery(info)); r)
             f.privilegedSessions = sessionsFrom(*r);
@@ -406,7 +390,7 @@ ClusterFacts gatherFacts(const std::vector<FactsNode> &nodes, const FactsOptions
             break;
         }
     }
-    facts.takenAtMs = nowMs();
+    facts.takenAtMs = sqlvalue::wallClockMs();
     return facts;
 }
 

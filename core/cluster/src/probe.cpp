@@ -1,5 +1,7 @@
 #include "switchyard/core/probe.h"
 
+#include "sql_values.h"
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -9,51 +11,10 @@ namespace switchyard::core {
 
 namespace {
 
-std::optional<double> toDouble(const std::optional<std::string> &text)
-{
-    if (!text || text->empty())
-        return std::nullopt;
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (ec != std::errc())
-        return std::nullopt;
-    return v;
-}
-
-std::optional<std::uint64_t> toU64(const std::optional<std::string> &text)
-{
-    if (!text || text->empty())
-        return std::nullopt;
-    std::uint64_t v = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (ec != std::errc())
-        return std::nullopt;
-    return v;
-}
-
-std::optional<bool> toBool(const std::optional<std::string> &text)
-{
-    if (!text)
-        return std::nullopt;
-    const std::string &t = *text;
-    if (t == "Yes" || t == "1" || t == "t" || t == "ON" || t == "on" || t == "true")
-        return true;
-    if (t == "No" || t == "0" || t == "f" || t == "OFF" || t == "off" || t == "false" || t == "Connecting"
-        || t == "Preparing")
-        return false;
-    return std::nullopt;
-}
-
-std::string str(const std::optional<std::string> &text)
-{
-    return text.value_or(std::string());
-}
-
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using sqlvalue::toBool;
+using sqlvalue::toDouble;
+using sqlvalue::toU64;
+using sqlvalue::text;
 
 // The value of whichever of the two column names the server sent.
 std::optional<std::string> col(const QueryResult &r, std::size_t row, std::string_view oldName, std::string_view newName)
@@ -91,26 +52,26 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
         return makeError(ErrorCode::Internal, "no row from the variables probe", c.options().label());
     auto v = [&](std::size_t i) { return i < vars->rows[0].size() ? vars->rows[0][i] : std::nullopt; };
     s.readOnly = toBool(v(0));
-    s.version = str(v(1));
+    s.version = text(v(1));
     s.serverId = static_cast<std::int64_t>(toU64(v(2)).value_or(0));
     if (maria) {
-        s.gtidExecuted = str(v(3));
-        s.gtidBinlogState = str(v(4));
-        s.gtidCurrentPos = str(v(5));
-        s.gtidSlavePos = str(v(6));
-        s.gtidDomainId = str(v(7));
+        s.gtidExecuted = text(v(3));
+        s.gtidBinlogState = text(v(4));
+        s.gtidCurrentPos = text(v(5));
+        s.gtidSlavePos = text(v(6));
+        s.gtidDomainId = text(v(7));
         s.logBin = toBool(v(8));
-        s.binlogFormat = s.logBin == true ? str(v(9)) : std::string();
+        s.binlogFormat = s.logBin == true ? text(v(9)) : std::string();
         s.logReplicaUpdates = toBool(v(10));
         const bool src = toBool(v(11)).value_or(false), rep = toBool(v(12)).value_or(false);
         s.semiSync = src && rep ? "both" : src ? "source" : rep ? "replica" : "";
         s.gtidMode = !s.gtidBinlogState.empty() || !s.gtidSlavePos.empty();
     } else {
-        s.gtidExecuted = str(v(3));
-        s.serverUuid = str(v(4));
-        s.gtidMode = str(v(5)) == "ON";
+        s.gtidExecuted = text(v(3));
+        s.serverUuid = text(v(4));
+        s.gtidMode = text(v(5)) == "ON";
         s.logBin = toBool(v(6));
-        s.binlogFormat = s.logBin == true ? str(v(7)) : std::string();
+        s.binlogFormat = s.logBin == true ? text(v(7)) : std::string();
         s.logReplicaUpdates = toBool(v(8));
         s.superReadOnly = toBool(v(9));
     }
@@ -134,7 +95,7 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
     s.downstream.clear();
     for (std::size_t i = 0; hosts && i < hosts->rows.size(); ++i) {
         DownstreamReplica d;
-        d.host = str(hosts->value(i, "Host"));
+        d.host = text(hosts->value(i, "Host"));
         d.port = static_cast<std::uint16_t>(toU64(hosts->value(i, "Port")).value_or(0));
         d.serverId = static_cast<std::int64_t>(toU64(col(*hosts, i, "Server_id", "Server_Id")).value_or(0));
         d.state = "registered";
@@ -162,11 +123,11 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
     for (const auto &row : fourthResult->rows) {
         if (row.size() < 3)
             continue;
-        if (str(row[0]) == "dump") {
+        if (text(row[0]) == "dump") {
             dumpRows.rows.push_back({row[1], row[2]});
             continue;
         }
-        const std::string name = str(row[1]);
+        const std::string name = text(row[1]);
         const auto value = toU64(row[2]);
         NodeCounters &k = s.counters;
         if (name == "QUESTIONS") k.queries = value;
@@ -195,8 +156,8 @@ Status probeMySqlFamily(Connection &c, NodeStatus &s)
     std::size_t registered = s.downstream.size();
     std::vector<bool> matched(registered, false);
     for (const auto &row : dumps->rows) {
-        const std::string host = str(row.size() > 0 ? row[0] : std::nullopt);
-        const std::string command = str(row.size() > 1 ? row[1] : std::nullopt);
+        const std::string host = text(row.size() > 0 ? row[0] : std::nullopt);
+        const std::string command = text(row.size() > 1 ? row[1] : std::nullopt);
         bool found = false;
         for (std::size_t i = 0; i < registered; ++i) {
             if (!matched[i] && s.downstream[i].host == host) {
@@ -251,8 +212,8 @@ Status probePostgres(Connection &c, NodeStatus &s)
     const auto &row = r->rows[0];
     auto v = [&](std::size_t i) { return i < row.size() ? row[i] : std::nullopt; };
     const bool inRecovery = toBool(v(0)).value_or(false);
-    s.version = str(v(1));
-    s.serverUuid = str(v(2));
+    s.version = text(v(1));
+    s.serverUuid = text(v(2));
     if (auto tli = toU64(v(3)))
         s.timeline = static_cast<int>(*tli);
     s.walLogHints = toBool(v(4));
@@ -277,12 +238,12 @@ Status probePostgres(Connection &c, NodeStatus &s)
         ch.replayedLsn = toU64(v(7));
         ch.receivedLsn = s.currentLsn;
         ch.lagSeconds = toDouble(v(8));
-        const std::string status = str(v(9));
+        const std::string status = text(v(9));
         ch.ioRunning = status == "streaming";
         ch.ioError = status.empty() ? "no WAL receiver" : (status == "streaming" ? "" : "WAL receiver " + status);
-        ch.sourceHost = str(v(10));
+        ch.sourceHost = text(v(10));
         ch.sourcePort = static_cast<std::uint16_t>(toU64(v(11)).value_or(0));
-        ch.name = str(v(12));
+        ch.name = text(v(12));
         if (auto paused = toBool(v(13)))
             ch.sqlRunning = !*paused;
         s.channels.push_back(std::move(ch));
@@ -300,10 +261,10 @@ Status probePostgres(Connection &c, NodeStatus &s)
     for (const auto &rr : reps->rows) {
         auto f = [&](std::size_t i) { return i < rr.size() ? rr[i] : std::nullopt; };
         DownstreamReplica d;
-        d.applicationName = str(f(0));
-        d.host = str(f(1));
-        d.state = str(f(2));
-        d.syncState = str(f(3));
+        d.applicationName = text(f(0));
+        d.host = text(f(1));
+        d.state = text(f(2));
+        d.syncState = text(f(3));
         d.sentLsn = toU64(f(4));
         d.flushLsn = toU64(f(5));
         d.replayLsn = toU64(f(6));
@@ -323,8 +284,8 @@ Status probePostgres(Connection &c, NodeStatus &s)
     for (const auto &sr : slots->rows) {
         auto f = [&](std::size_t i) { return i < sr.size() ? sr[i] : std::nullopt; };
         ReplicationSlot slot;
-        slot.name = str(f(0));
-        slot.type = str(f(1));
+        slot.name = text(f(0));
+        slot.type = text(f(1));
         slot.active = toBool(f(2)).value_or(false);
         slot.retainedBytes = toU64(f(3));
         s.replicationSlots.push_back(std::move(slot));
@@ -375,22 +336,22 @@ std::vector<ReplicationChannel> parseReplicaStatus(const QueryResult &r)
     std::vector<ReplicationChannel> out;
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
         ReplicationChannel ch;
-        ch.name = str(r.columnIndex("Connection_name") >= 0 ? r.value(i, "Connection_name") : r.value(i, "Channel_Name"));
-        ch.sourceHost = str(col(r, i, "Master_Host", "Source_Host"));
+        ch.name = text(r.columnIndex("Connection_name") >= 0 ? r.value(i, "Connection_name") : r.value(i, "Channel_Name"));
+        ch.sourceHost = text(col(r, i, "Master_Host", "Source_Host"));
         ch.sourcePort = static_cast<std::uint16_t>(toU64(col(r, i, "Master_Port", "Source_Port")).value_or(0));
         ch.ioRunning = toBool(col(r, i, "Slave_IO_Running", "Replica_IO_Running"));
         ch.sqlRunning = toBool(col(r, i, "Slave_SQL_Running", "Replica_SQL_Running"));
         // NULL Seconds_Behind_Master: a thread is stopped or the lag cannot be computed. Unknown.
         ch.lagSeconds = toDouble(col(r, i, "Seconds_Behind_Master", "Seconds_Behind_Source"));
-        ch.ioError = str(r.value(i, "Last_IO_Error"));
-        ch.sqlError = str(r.value(i, "Last_SQL_Error"));
+        ch.ioError = text(r.value(i, "Last_IO_Error"));
+        ch.sqlError = text(r.value(i, "Last_SQL_Error"));
         ch.ioErrno = static_cast<int>(toU64(r.value(i, "Last_IO_Errno")).value_or(0));
         ch.sqlErrno = static_cast<int>(toU64(r.value(i, "Last_SQL_Errno")).value_or(0));
-        ch.gtidIoPos = str(r.columnIndex("Gtid_IO_Pos") >= 0 ? r.value(i, "Gtid_IO_Pos") : r.value(i, "Retrieved_Gtid_Set"));
-        ch.usingGtid = str(r.value(i, "Using_Gtid"));
-        ch.sourceLogFile = str(col(r, i, "Master_Log_File", "Source_Log_File"));
+        ch.gtidIoPos = text(r.columnIndex("Gtid_IO_Pos") >= 0 ? r.value(i, "Gtid_IO_Pos") : r.value(i, "Retrieved_Gtid_Set"));
+        ch.usingGtid = text(r.value(i, "Using_Gtid"));
+        ch.sourceLogFile = text(col(r, i, "Master_Log_File", "Source_Log_File"));
         ch.readSourceLogPos = toU64(col(r, i, "Read_Master_Log_Pos", "Read_Source_Log_Pos")).value_or(0);
-        ch.replicationUser = str(col(r, i, "Master_User", "Source_User"));
+        ch.replicationUser = text(col(r, i, "Master_User", "Source_User"));
         out.push_back(std::move(ch));
     }
     return out;
@@ -409,7 +370,7 @@ Status probeNode(Connection &connection, NodeStatus &status)
         summarize(status);
         status.reachability = Reachability::Reachable;
         status.lastError.reset();
-        status.checkedAtMs = nowMs();
+        status.checkedAtMs = sqlvalue::wallClockMs();
     } else {
         status.reachability = Reachability::Unreachable;
         status.lastError = result.error();
