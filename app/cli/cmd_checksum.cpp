@@ -302,6 +302,38 @@ bool readCommon(const QCommandLineParser &parser, cs::ChecksumOptions &o, int *e
     return true;
 }
 
+// Prints one repair plan (or adds it to the JSON output), then runs it on `node` with --execute.
+Status showAndApplyRepair(const cs::RepairPlan &plan, const QString &target, const QString &heading, bool json,
+                          bool execute, core::Connection &node, QJsonArray &jsonPlans)
+{
+    if (json) {
+        QJsonObject p;
+        p.insert(QStringLiteral("node"), qs(plan.node));
+        p.insert(QStringLiteral("target"), target);
+        QJsonArray statements;
+        for (const auto &st : plan.sessionSetup)
+            statements.append(qs(st));
+        for (const auto &st : plan.statements)
+            statements.append(qs(st));
+        p.insert(QStringLiteral("statements"), statements);
+        jsonPlans.append(p);
+    } else {
+        for (const auto &w : plan.warnings)
+            printLine(QStringLiteral("-- WARNING: ") + qs(w));
+        printLine(heading);
+        for (const auto &st : plan.sessionSetup)
+            printLine(qs(st) + QLatin1Char(';'));
+        for (const auto &st : plan.statements)
+            printLine(qs(st) + QLatin1Char(';'));
+    }
+    if (!execute)
+        return okStatus();
+    auto applied = cs::applyRepair(node, plan);
+    if (!applied)
+        return applied.error();
+    return okStatus();
+}
+
 } // namespace
 
 int runChecksum(const QStringList &args)
@@ -425,64 +457,26 @@ int runRepair(const QStringList &args)
         if (diffs.empty())
             continue;
         if (onReplica) {
-            cs::RepairPlan plan = cs::planRepair(*info, diffs, cs::RepairTarget::Replica, cluster->replicas[i].name);
-            if (json) {
-                QJsonObject p;
-                p.insert(QStringLiteral("node"), qs(plan.node));
-                p.insert(QStringLiteral("target"), QStringLiteral("replica"));
-                QJsonArray st;
-                for (const auto &s : plan.sessionSetup)
-                    st.append(qs(s));
-                for (const auto &s : plan.statements)
-                    st.append(qs(s));
-                p.insert(QStringLiteral("statements"), st);
-                jsonPlans.append(p);
-            } else {
-                for (const auto &w : plan.warnings)
-                    printLine(QStringLiteral("-- WARNING: ") + qs(w));
-                printLine(QStringLiteral("-- on %1 (binary logging off):").arg(qs(plan.node)));
-                for (const auto &s : plan.sessionSetup)
-                    printLine(qs(s) + QLatin1Char(';'));
-                for (const auto &s : plan.statements)
-                    printLine(qs(s) + QLatin1Char(';'));
-            }
-            if (execute) {
-                auto applied = cs::applyRepair(*rc, plan);
-                if (!applied)
-                    return fail(applied.error());
-            }
+            const cs::RepairPlan plan = cs::planRepair(*info, diffs, cs::RepairTarget::Replica, cluster->replicas[i].name);
+            const Status done = showAndApplyRepair(plan, QStringLiteral("replica"),
+                                                   Tr::tr("-- on %1 (binary logging off):").arg(qs(plan.node)), json,
+                                                   execute, *rc, jsonPlans);
+            if (!done)
+                return fail(done.error());
         } else {
             anyCascaded = anyCascaded || cluster->replicas[i].cascaded;
             allDiffs.insert(allDiffs.end(), diffs.begin(), diffs.end());
         }
     }
     if (!onReplica && !allDiffs.empty()) {
-        cs::RepairPlan plan = cs::planRepair(*info, allDiffs, cs::RepairTarget::Primary, report->primary, anyCascaded);
-        if (json) {
-            QJsonObject p;
-            p.insert(QStringLiteral("node"), qs(plan.node));
-            p.insert(QStringLiteral("target"), QStringLiteral("primary"));
-            QJsonArray st;
-            for (const auto &s : plan.sessionSetup)
-                st.append(qs(s));
-            for (const auto &s : plan.statements)
-                st.append(qs(s));
-            p.insert(QStringLiteral("statements"), st);
-            jsonPlans.append(p);
-        } else {
-            for (const auto &w : plan.warnings)
-                printLine(QStringLiteral("-- WARNING: ") + qs(w));
-            printLine(QStringLiteral("-- on the primary %1 (replicates to every replica):").arg(qs(plan.node)));
-            for (const auto &s : plan.sessionSetup)
-                printLine(qs(s) + QLatin1Char(';'));
-            for (const auto &s : plan.statements)
-                printLine(qs(s) + QLatin1Char(';'));
-        }
-        if (execute) {
-            auto applied = cs::applyRepair(*cluster->primary, plan);
-            if (!applied)
-                return fail(applied.error());
-        }
+        const cs::RepairPlan plan =
+            cs::planRepair(*info, allDiffs, cs::RepairTarget::Primary, report->primary, anyCascaded);
+        const Status done = showAndApplyRepair(
+            plan, QStringLiteral("primary"),
+            Tr::tr("-- on the primary %1 (replicates to every replica):").arg(qs(plan.node)), json, execute,
+            *cluster->primary, jsonPlans);
+        if (!done)
+            return fail(done.error());
     }
     QJsonArray verified;
     if (execute) {
