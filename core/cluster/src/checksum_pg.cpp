@@ -1,8 +1,12 @@
 // PostgreSQL: compare two nodes (a logical-replication publisher and subscriber, or two
-// clusters) chunk by chunk, each side inside one REPEATABLE READ snapshot.
+// clusters) chunk by chunk, each side inside one REPEATABLE READ snapshot. A physical standby is
+// refused: it is byte-identical to its primary by design.
 #include "switchyard/core/checksum.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 namespace switchyard::core::checksum {
 
@@ -30,12 +34,28 @@ std::string pgLiteral(std::string_view text)
     return out + "'";
 }
 
-std::string rowTuple(const std::vector<std::string> &columns, const std::vector<std::string> &values, bool literal)
+std::string columnTuple(const std::vector<std::string> &columns)
 {
     std::string out = "(";
     for (std::size_t i = 0; i < columns.size(); ++i)
-        out += (i ? ", " : "") + (literal ? pgLiteral(values[i]) : pgIdent(columns[i]));
+        out += (i ? ", " : "") + pgIdent(columns[i]);
     return out + ")";
+}
+
+std::string valueTuple(const std::vector<std::string> &values)
+{
+    std::string out = "(";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + pgLiteral(values[i]);
+    return out + ")";
+}
+
+std::string commaList(const std::vector<std::string> &columns)
+{
+    std::string out;
+    for (const std::string &k : columns)
+        out += (out.empty() ? "" : ", ") + pgIdent(k);
+    return out;
 }
 
 Status run(Connection &c, const std::string &sql)
@@ -46,39 +66,193 @@ Status run(Connection &c, const std::string &sql)
     return okStatus();
 }
 
+std::uint64_t toCount(const std::optional<std::string> &v)
+{
+    return v ? std::strtoull(v->c_str(), nullptr, 10) : 0;
+}
+
+struct NodeIdentity
+{
+    std::optional<std::string> systemId;
+    bool inRecovery = false;
+};
+
+Result<NodeIdentity> identity(Connection &c)
+{
+    NodeIdentity id;
+    auto rec = c.query("SELECT pg_is_in_recovery()");
+    if (!rec)
+        return rec.error();
+    id.inRecovery = rec->value(0, "pg_is_in_recovery").value_or("f") == "t";
+    // pg_control_system() needs superuser or an explicit grant; without it the check relies on
+    // recovery alone (see checkNotPhysicalCopy).
+    auto sys = c.query("SELECT system_identifier::text FROM pg_control_system()");
+    if (sys && !sys->rows.empty())
+        id.systemId = sys->rows[0][0];
+    return id;
+}
+
+// Tables with their primary key columns (NULL when none), in the caller's filter.
+Result<QueryResult> listTables(Connection &c, const std::string &filter)
+{
+    return c.query(
+        "SELECT n.nspname, c.relname, (SELECT string_agg(att.attname, ',' ORDER BY k.ord) FROM pg_index i "
+        "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute att ON "
+        "att.attrelid = i.indrelid AND att.attnum = k.attnum WHERE i.indrelid = c.oid AND i.indisprimary) "
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') "
+        "AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog','information_schema') "
+        "AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'" +
+        (filter.empty() ? std::string() : " AND (" + filter + ")") + " ORDER BY 1, 2");
+}
+
+std::vector<std::string> splitKey(const std::string &text)
+{
+    std::vector<std::string> key;
+    for (std::size_t s = 0, e; s <= text.size(); s = e + 1) {
+        e = text.find(',', s);
+        if (e == std::string::npos)
+            e = text.size();
+        key.push_back(text.substr(s, e - s));
+    }
+    return key;
+}
+
+// Keys and row hashes of one chunk on both sides (same snapshots), merged.
+Status diffRows(Connection &a, Connection &b, const std::string &qualified, const std::vector<std::string> &key,
+                const std::string &where, PgTableResult &tr, std::size_t maxRows)
+{
+    const std::string sql = "SELECT " + commaList(key) + ", md5(x::text) FROM " + qualified + " x WHERE " + where +
+                            " ORDER BY " + commaList(key);
+    auto ra = a.query(sql);
+    if (!ra)
+        return ra.error();
+    auto rb = b.query(sql);
+    if (!rb)
+        return rb.error();
+    const auto keyOf = [&](const std::vector<std::optional<std::string>> &row) {
+        std::vector<std::string> k;
+        for (std::size_t i = 0; i < key.size(); ++i)
+            k.push_back(row[i].value_or(""));
+        return k;
+    };
+    std::map<std::vector<std::string>, std::string> onB;
+    for (const auto &row : rb->rows)
+        onB.emplace(keyOf(row), row[key.size()].value_or(""));
+    const auto add = [&](RowDiff d) {
+        if (tr.rowDiffs.size() >= maxRows) {
+            tr.rowDiffsTruncated = true;
+            return;
+        }
+        tr.rowDiffs.push_back(std::move(d));
+    };
+    for (const auto &row : ra->rows) {
+        std::vector<std::string> k = keyOf(row);
+        const std::string hash = row[key.size()].value_or("");
+        auto it = onB.find(k);
+        if (it == onB.end()) {
+            add({RowDiffKind::Missing, std::move(k), hash, {}, {}, {}});
+            continue;
+        }
+        if (it->second != hash)
+            add({RowDiffKind::Different, std::move(k), hash, it->second, {}, {}});
+        onB.erase(it);
+    }
+    for (const auto &row : rb->rows) {
+        std::vector<std::string> k = keyOf(row);
+        if (auto it = onB.find(k); it != onB.end())
+            add({RowDiffKind::Extra, std::move(k), {}, it->second, {}, {}});
+    }
+    return okStatus();
+}
+
 } // namespace
 
-Result<std::vector<PgTableResult>> comparePostgres(Connection &a, Connection &b, const PgCompareOptions &options,
-                                                   const CancelFlag &cancel)
+bool PgCompareReport::anyDifference() const
 {
+    for (const PgTableResult &t : tables)
+        if (t.differs())
+            return true;
+    return false;
+}
+
+int PgCompareReport::skippedTables() const
+{
+    int n = 0;
+    for (const PgTableResult &t : tables)
+        n += t.skipReason.empty() ? 0 : 1;
+    return n;
+}
+
+Status checkNotPhysicalCopy(Connection &a, Connection &b)
+{
+    auto ia = identity(a);
+    if (!ia)
+        return ia.error();
+    auto ib = identity(b);
+    if (!ib)
+        return ib.error();
+    const bool sameCluster = ia->systemId && ib->systemId && *ia->systemId == *ib->systemId;
+    const bool unknown = !ia->systemId || !ib->systemId;
+    // Same system identifier: one cluster, physically replicated. Identifier unknown: a node in
+    // recovery is taken for a standby (the common case; grant pg_control_system to compare a
+    // standby of one cluster with another cluster).
+    if ((sameCluster || unknown) && (ia->inRecovery || ib->inRecovery)) {
+        Connection &standby = ib->inRecovery ? b : a;
+        Connection &other = ib->inRecovery ? a : b;
+        return makeError(ErrorCode::Unsupported,
+                         "a physical standby" +
+                             (sameCluster ? " in the cluster of " + other.options().label() + " (same system identifier)"
+                                          : std::string()) +
+                             ": it replays its primary's WAL and is byte-identical by design, so there are no rows to "
+                             "compare; if it is suspected of corruption, rebuild it (pg_basebackup)",
+                         standby.options().label());
+    }
+    return okStatus();
+}
+
+Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCompareOptions &options,
+                                        const CancelFlag &cancel)
+{
+    const auto started = std::chrono::steady_clock::now();
     for (Connection *c : {&a, &b}) {
         if (!c->isOpen()) {
             if (auto st = c->connect(); !st)
                 return st.error();
         }
     }
-    auto rec = b.query("SELECT pg_is_in_recovery(), (SELECT count(*) FROM pg_stat_wal_receiver)");
-    if (!rec)
-        return rec.error();
-    if (!rec->rows.empty() && rec->rows[0][0].value_or("") == "t")
-        return makeError(ErrorCode::Unsupported,
-                         "node is a physical standby: it replays the primary's WAL and is byte-identical by design; "
-                         "if it is suspected of corruption, rebuild it (pg_basebackup) instead of comparing rows",
-                         b.options().label());
-    // Same text for the same values on both sides, whatever the servers' defaults.
+    if (auto st = checkNotPhysicalCopy(a, b); !st)
+        return st.error();
+    PgCompareReport report;
+    report.a = a.options().label();
+    report.b = b.options().label();
+    // Same text for the same values on both sides, whatever the servers' defaults. Snapshots are
+    // taken by the first query after BEGIN: one right after the other.
     for (Connection *c : {&a, &b}) {
         for (const char *sql : {"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "SET LOCAL TimeZone = 'UTC'",
-                                "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL extra_float_digits = 1",
-                                "SET LOCAL bytea_output = 'hex'"}) {
-            if (auto st = run(*c, sql); !st)
+                                "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL IntervalStyle = 'postgres'",
+                                "SET LOCAL extra_float_digits = 1", "SET LOCAL bytea_output = 'hex'"}) {
+            if (auto st = run(*c, sql); !st) {
+                static_cast<void>(a.execute("ROLLBACK"));
+                static_cast<void>(b.execute("ROLLBACK"));
                 return st.error();
+            }
+        }
+    }
+    for (Connection *c : {&a, &b}) {
+        if (auto st = run(*c, "SELECT 1"); !st) {
+            static_cast<void>(a.execute("ROLLBACK"));
+            static_cast<void>(b.execute("ROLLBACK"));
+            return st.error();
         }
     }
     auto finish = [&] {
         static_cast<void>(a.execute("COMMIT"));
         static_cast<void>(b.execute("COMMIT"));
     };
-    // Tables and primary keys, from a.
+    auto fail = [&](Error e) -> Result<PgCompareReport> {
+        finish();
+        return e;
+    };
     std::string filter;
     for (const std::string &t : options.tables) {
         const auto dot = t.find('.');
@@ -87,83 +261,103 @@ Result<std::vector<PgTableResult>> comparePostgres(Connection &a, Connection &b,
         filter += (filter.empty() ? "" : " OR ") + std::string("(n.nspname = ") + pgLiteral(schema) +
                   " AND c.relname = " + pgLiteral(name) + ")";
     }
-    auto tables = a.query(
-        "SELECT n.nspname, c.relname, (SELECT string_agg(att.attname, ',' ORDER BY k.ord) FROM pg_index i "
-        "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute att ON "
-        "att.attrelid = i.indrelid AND att.attnum = k.attnum WHERE i.indrelid = c.oid AND i.indisprimary) "
-        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') AND n.nspname NOT "
-        "IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%'" +
-        (filter.empty() ? std::string() : " AND (" + filter + ")") + " ORDER BY 1, 2");
-    if (!tables) {
-        finish();
-        return tables.error();
+    auto tablesA = listTables(a, filter);
+    if (!tablesA)
+        return fail(tablesA.error());
+    auto tablesB = listTables(b, filter);
+    if (!tablesB)
+        return fail(tablesB.error());
+    std::set<std::pair<std::string, std::string>> onB, onA;
+    for (const auto &row : tablesB->rows)
+        onB.emplace(row[0].value_or(""), row[1].value_or(""));
+    for (const auto &row : tablesA->rows)
+        onA.emplace(row[0].value_or(""), row[1].value_or(""));
+    for (const std::string &t : options.tables) {
+        const auto dot = t.find('.');
+        const std::pair<std::string, std::string> name{dot == std::string::npos ? "public" : t.substr(0, dot),
+                                                       dot == std::string::npos ? t : t.substr(dot + 1)};
+        if (!onA.count(name) && !onB.count(name))
+            return fail(makeError(ErrorCode::NotFound,
+                                  "table " + name.first + "." + name.second + " exists on neither " + report.a + " nor " +
+                                      report.b));
     }
-    std::vector<PgTableResult> out;
-    for (const auto &row : tables->rows) {
+    for (const auto &row : tablesA->rows) {
         PgTableResult tr;
         tr.schema = row[0].value_or("");
         tr.table = row[1].value_or("");
-        if (!row[2]) {
-            tr.skipReason = "no primary key";
-            out.push_back(std::move(tr));
+        if (!onB.count({tr.schema, tr.table})) {
+            tr.missingOnB = true;
+            report.tables.push_back(std::move(tr));
             continue;
         }
-        std::vector<std::string> key;
-        for (std::size_t s = 0, e; s <= row[2]->size(); s = e + 1) {
-            e = row[2]->find(',', s);
-            if (e == std::string::npos)
-                e = row[2]->size();
-            key.push_back(row[2]->substr(s, e - s));
+        if (!row[2]) {
+            tr.skipReason = "no primary key";
+            report.tables.push_back(std::move(tr));
+            continue;
         }
+        const std::vector<std::string> key = splitKey(*row[2]);
+        tr.keyColumns = key;
         const std::string q = pgIdent(tr.schema) + "." + pgIdent(tr.table);
-        std::string order;
-        for (const std::string &k : key)
-            order += (order.empty() ? "" : ", ") + pgIdent(k);
+        const std::string order = commaList(key);
         std::vector<std::string> lower;
         while (true) {
             if (cancel && cancel->load())
-                break;
-            const std::string from = lower.empty() ? std::string("true") : rowTuple(key, key, false) + " > " + rowTuple(key, lower, true);
+                return fail(makeError(ErrorCode::Cancelled, "comparison cancelled", report.a));
+            const std::string from =
+                lower.empty() ? std::string("true") : columnTuple(key) + " > " + valueTuple(lower);
             auto ub = a.query("SELECT " + order + " FROM " + q + " x WHERE " + from + " ORDER BY " + order + " OFFSET " +
                               std::to_string(options.chunkRows > 0 ? options.chunkRows - 1 : 0) + " LIMIT 1");
-            if (!ub) {
-                finish();
-                return ub.error();
-            }
+            if (!ub)
+                return fail(ub.error());
             std::vector<std::string> upper;
             if (!ub->rows.empty())
                 for (const auto &v : ub->rows[0])
                     upper.push_back(v.value_or(""));
             const std::string where =
-                from + (upper.empty() ? std::string() : " AND " + rowTuple(key, key, false) + " <= " + rowTuple(key, upper, true));
-            const std::string sql = "SELECT count(*), md5(string_agg(md5(x::text), '' ORDER BY " + order + ")) FROM " + q +
-                                    " x WHERE " + where;
+                from + (upper.empty() ? std::string() : " AND " + columnTuple(key) + " <= " + valueTuple(upper));
+            const std::string sql = "SELECT count(*), md5(string_agg(md5(x::text), '' ORDER BY " + order + ")) FROM " +
+                                    q + " x WHERE " + where;
             auto ra = a.query(sql);
+            if (!ra)
+                return fail(ra.error());
             auto rb = b.query(sql);
-            if (!ra || !rb) {
-                finish();
-                return ra ? rb.error() : ra.error();
-            }
+            if (!rb)
+                return fail(rb.error());
             ++tr.chunks;
-            const auto na = std::strtoull(ra->rows[0][0].value_or("0").c_str(), nullptr, 10);
-            const auto nb = std::strtoull(rb->rows[0][0].value_or("0").c_str(), nullptr, 10);
+            const std::uint64_t na = toCount(ra->rows.at(0)[0]);
+            const std::uint64_t nb = toCount(rb->rows.at(0)[0]);
             tr.rowsA += na;
             tr.rowsB += nb;
             if (na != nb || ra->rows[0][1] != rb->rows[0][1]) {
-                ChunkBounds cb;
-                cb.lower = lower;
-                cb.lowerInclusive = false;
-                cb.upper = upper;
-                tr.differingChunks.push_back(std::move(cb));
+                PgChunkDiff d;
+                d.bounds.lower = lower;
+                d.bounds.lowerInclusive = false;
+                d.bounds.upper = upper;
+                d.rowsA = na;
+                d.rowsB = nb;
+                tr.differingChunks.push_back(std::move(d));
+                if (auto st = diffRows(a, b, q, key, where, tr, options.maxRowDiffs); !st)
+                    return fail(st.error());
             }
             if (upper.empty())
                 break;
             lower = upper;
         }
-        out.push_back(std::move(tr));
+        report.rows += tr.rowsA;
+        report.tables.push_back(std::move(tr));
+    }
+    for (const auto &row : tablesB->rows) {
+        if (onA.count({row[0].value_or(""), row[1].value_or("")}))
+            continue;
+        PgTableResult tr;
+        tr.schema = row[0].value_or("");
+        tr.table = row[1].value_or("");
+        tr.missingOnA = true;
+        report.tables.push_back(std::move(tr));
     }
     finish();
-    return out;
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
 }
 
 } // namespace switchyard::core::checksum

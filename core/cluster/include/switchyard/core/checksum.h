@@ -277,23 +277,55 @@ RepairPlan planRepair(const TableInfo &table, const std::vector<RowDiff> &diffs,
 Result<std::uint64_t> applyRepair(Connection &conn, const RepairPlan &plan);
 
 // --- PostgreSQL: two nodes from consistent snapshots -------------------------------------------
+// A physical standby replays its primary's WAL: it is a byte-for-byte copy, so there is nothing
+// to compare row by row; corruption there is fixed by a rebuild. What can drift is a logical
+// replication subscriber (or any other copy made by SQL): compare it with its publisher here.
 struct PgCompareOptions
 {
-    std::vector<std::string> tables;     // "schema.table"; empty: every user table with a primary key
+    std::vector<std::string> tables;     // "schema.table" (or "table": public); empty: every user table
     std::uint64_t chunkRows = 20000;
+    std::size_t maxRowDiffs = 1000;      // per table: differing keys listed at most (the chunks all are)
+};
+struct PgChunkDiff
+{
+    ChunkBounds bounds;                  // along the primary key; lower exclusive, upper inclusive
+    std::uint64_t rowsA = 0, rowsB = 0;
 };
 struct PgTableResult
 {
     std::string schema, table;
-    std::string skipReason;
+    std::vector<std::string> keyColumns;
+    std::string skipReason;              // non-empty: not compared, and why (e.g. "no primary key")
+    bool missingOnA = false, missingOnB = false;   // a difference, not a skip
     std::uint64_t rowsA = 0, rowsB = 0;
-    std::vector<ChunkBounds> differingChunks;
     int chunks = 0;
+    std::vector<PgChunkDiff> differingChunks;
+    // The rows behind the differing chunks (Missing: only on a; Extra: only on b; Different),
+    // at most PgCompareOptions::maxRowDiffs; rowDiffsTruncated when there were more.
+    std::vector<RowDiff> rowDiffs;
+    bool rowDiffsTruncated = false;
+    bool differs() const { return missingOnA || missingOnB || !differingChunks.empty(); }
 };
-// Both sides in REPEATABLE READ READ ONLY transactions; chunks along the primary key, hashed as
-// md5 of the ordered row md5s. A physical standby (pg_is_in_recovery on b with a WAL receiver
-// from a) gives Unsupported with a message saying it is byte-identical by design.
-Result<std::vector<PgTableResult>> comparePostgres(Connection &a, Connection &b, const PgCompareOptions &options,
-                                                   const CancelFlag &cancel = {});
+struct PgCompareReport
+{
+    std::string a, b;                    // node labels
+    std::vector<PgTableResult> tables;
+    std::uint64_t rows = 0;              // on a
+    double seconds = 0;
+    bool anyDifference() const;
+    int skippedTables() const;
+};
+// The byte-identical check alone: Unsupported (message: byte-identical by design, rebuild if
+// suspected) when one node is a physical standby of the other's cluster - same system
+// identifier and one of them in recovery. ok otherwise.
+Status checkNotPhysicalCopy(Connection &a, Connection &b);
+// Both sides in REPEATABLE READ READ ONLY transactions (each its own snapshot, taken at the same
+// moment as far as the client can); every setting that changes a value's text (TimeZone,
+// DateStyle, IntervalStyle, extra_float_digits, bytea_output) is pinned. Chunks along the
+// primary key, bounds taken on a; each chunk hashed as md5 of the ordered row md5s (x::text);
+// a differing chunk is drilled down to its keys in the same snapshots. Tables without a primary
+// key are skipped with the reason. Cancel gives Cancelled.
+Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCompareOptions &options,
+                                        const CancelFlag &cancel = {});
 
 } // namespace switchyard::core::checksum
