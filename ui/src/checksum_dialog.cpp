@@ -71,10 +71,43 @@ ChecksumDialog::ChecksumDialog(core::ConnectionOptions primary, std::vector<cs::
     m_hash = new QComboBox;
     m_hash->addItem(Tr::tr("CRC32 (fast, as pt-table-checksum)"), QStringLiteral("crc32"));
     m_hash->addItem(Tr::tr("MD5, 128 bits (stronger, slower)"), QStringLiteral("md5"));
-    form->addRow(Tr::tr("Databases:"), m_databases);
-    form->addRow(Tr::tr("Tables:"), m_tables);
-    form->addRow(Tr::tr("Replicas:"), m_replicaList);
-    form->addRow(Tr::tr("Row hash:"), m_hash);
+    const bool pg = m_primaryOptions.engine == core::Engine::PostgreSQL;
+    if (pg) {
+        // Physical standbys are copies of the primary's pages: nothing to compare row by row.
+        QStringList standbys;
+        for (const cs::ReplicaTarget &r : m_replicaTargets)
+            standbys << qs(r.name);
+        m_notice = new QLabel(
+            (standbys.isEmpty() ? QString() : Tr::tr("Standbys %1: ").arg(standbys.join(QStringLiteral(", ")))) +
+            Tr::tr("PostgreSQL physical standbys replay the primary's WAL and are byte-identical by design, so there "
+                   "are no rows to compare. If a standby is suspected of corruption, rebuild it (Operations > "
+                   "Rebuild). To compare the primary %1 with a logical-replication subscriber or a node of another "
+                   "cluster, name that node below.")
+                .arg(qs(m_primaryOptions.label())));
+        m_notice->setWordWrap(true);
+        m_notice->setStyleSheet(
+            QStringLiteral("QLabel { background:#e8f0fe; color:#174ea6; border:1px solid #c6dafc; padding:6px; }"));
+        layout->addWidget(m_notice);
+        m_compareWith = new QLineEdit;
+        m_compareWith->setPlaceholderText(Tr::tr("host:port of the subscriber or other cluster's node"));
+        m_otherPassword = new QLineEdit;
+        m_otherPassword->setEchoMode(QLineEdit::Password);
+        m_otherPassword->setPlaceholderText(Tr::tr("empty: the same as this profile's admin account (%1)")
+                                                .arg(qs(m_primaryOptions.user)));
+        m_databases->setPlaceholderText(Tr::tr("the profile's database (comma-separated list for several)"));
+        m_tables->setPlaceholderText(Tr::tr("all tables (SCHEMA.TABLE, comma-separated)"));
+        form->addRow(Tr::tr("Compare with:"), m_compareWith);
+        form->addRow(Tr::tr("Its password:"), m_otherPassword);
+        form->addRow(Tr::tr("Databases:"), m_databases);
+        form->addRow(Tr::tr("Tables:"), m_tables);
+        m_replicaList->hide();
+        m_hash->hide();
+    } else {
+        form->addRow(Tr::tr("Databases:"), m_databases);
+        form->addRow(Tr::tr("Tables:"), m_tables);
+        form->addRow(Tr::tr("Replicas:"), m_replicaList);
+        form->addRow(Tr::tr("Row hash:"), m_hash);
+    }
     layout->addWidget(choose);
 
     auto *runRow = new QHBoxLayout;
@@ -128,9 +161,22 @@ ChecksumDialog::ChecksumDialog(core::ConnectionOptions primary, std::vector<cs::
     m_preview->setPlaceholderText(Tr::tr("Repair statements appear here for review before anything runs."));
     layout->addWidget(m_preview);
     m_status = new QLabel;
+    m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    if (pg) {
+        m_run->setText(Tr::tr("Compare"));
+        m_run->setEnabled(false);
+        connect(m_compareWith, &QLineEdit::textChanged, this,
+                [this](const QString &t) { m_run->setEnabled(!t.trimmed().isEmpty() && !m_worker.joinable()); });
+        m_drill->hide();
+        m_onPrimary->hide();
+        m_onReplica->hide();
+        m_apply->hide();
+        m_preview->hide();
+        m_heat->setToolTip(Tr::tr("One row per table: rows on each side, chunks compared, chunks that differ."));
+    }
 
-    connect(m_run, &QPushButton::clicked, this, &ChecksumDialog::startRun);
+    connect(m_run, &QPushButton::clicked, this, pg ? &ChecksumDialog::startPgCompare : &ChecksumDialog::startRun);
     connect(m_cancelButton, &QPushButton::clicked, this, &ChecksumDialog::cancelRun);
     connect(m_drill, &QPushButton::clicked, this, &ChecksumDialog::drillSelected);
     connect(m_apply, &QPushButton::clicked, this, &ChecksumDialog::applyRepair);
@@ -172,6 +218,167 @@ void ChecksumDialog::cancelRun()
         m_cancel->store(true);
     if (m_canceller)
         static_cast<void>(m_canceller->cancel());
+    if (m_cancellerB)
+        static_cast<void>(m_cancellerB->cancel());
+}
+
+void ChecksumDialog::startPgCompare()
+{
+    // host:port (an IPv6 address in brackets: [::1]:5432).
+    const QString target = m_compareWith->text().trimmed();
+    const auto colon = target.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const int port = colon > 0 ? target.mid(colon + 1).toInt(&portOk) : 5432;
+    if (colon > 0 && (!portOk || port <= 0 || port > 65535)) {
+        m_status->setText(Tr::tr("\"%1\" is not host:port.").arg(target));
+        return;
+    }
+    core::ConnectionOptions other = m_primaryOptions;
+    QString host = colon > 0 ? target.left(colon) : target;
+    other.host = host.remove(QLatin1Char('[')).remove(QLatin1Char(']')).toStdString();
+    other.port = static_cast<std::uint16_t>(port);
+    other.nodeName.clear();
+    if (!m_otherPassword->text().isEmpty())
+        other.password = m_otherPassword->text().toStdString();
+    cs::PgCompareOptions o;
+    o.tables = splitList(m_tables->text());
+    std::vector<std::string> databases = splitList(m_databases->text());
+    if (databases.empty())
+        databases.push_back(m_primaryOptions.database);
+    const core::ConnectionOptions self = m_primaryOptions;
+    m_status->setText(Tr::tr("Comparing %1 with %2…").arg(qs(self.label()), qs(other.label())));
+    m_progress->setRange(0, 0);
+    QPointer<ChecksumDialog> self_(this);
+    runWorker([self_, self, other, o, databases, cancel = m_cancel] {
+        cs::PgCompareReport all;
+        std::optional<Error> error;
+        for (const std::string &db : databases) {
+            core::ConnectionOptions oa = self, ob = other;
+            oa.database = ob.database = db;
+            auto a = core::createConnection(oa);
+            auto b = core::createConnection(ob);
+            if (auto st = a->connect(); !st) {
+                error = st.error();
+                break;
+            }
+            if (auto st = b->connect(); !st) {
+                error = st.error();
+                break;
+            }
+            QMetaObject::invokeMethod(self_, [self_, ca = a->canceller(), cb = b->canceller()] {
+                if (self_) {
+                    self_->m_canceller = ca;
+                    self_->m_cancellerB = cb;
+                }
+            }, Qt::QueuedConnection);
+            auto r = cs::comparePostgres(*a, *b, o, cancel);
+            if (!r) {
+                error = r.error();
+                break;
+            }
+            const QString dbName = qs(db.empty() ? std::string("postgres") : db);
+            QMetaObject::invokeMethod(self_, [self_, report = *r, dbName] {
+                if (self_ && self_->m_history)
+                    recordPgCompare(*self_->m_history, report, dbName);
+            }, Qt::QueuedConnection);
+            all.a = r->a;
+            all.b = r->b;
+            all.rows += r->rows;
+            all.seconds += r->seconds;
+            for (cs::PgTableResult &t : r->tables) {
+                if (databases.size() > 1)
+                    t.schema = db + "." + t.schema;
+                all.tables.push_back(std::move(t));
+            }
+        }
+        QMetaObject::invokeMethod(self_, [self_, all, error] {
+            if (!self_)
+                return;
+            self_->m_canceller.reset();
+            self_->m_cancellerB.reset();
+            self_->setBusy(false);
+            self_->m_progress->setRange(0, 1);
+            self_->m_progress->setValue(error ? 0 : 1);
+            if (error) {
+                // A physical standby named here: its own words (byte-identical, rebuild).
+                self_->m_status->setText(error->code == ErrorCode::Unsupported
+                                             ? Tr::tr("Not compared: %1").arg(qs(error->message))
+                                             : Tr::tr("Comparison failed: %1").arg(qs(error->describe())));
+                if (self_->m_history)
+                    recordChecksumFailure(*self_->m_history, *error);
+                return;
+            }
+            self_->showPgReport(all);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ChecksumDialog::showPgReport(const cs::PgCompareReport &report)
+{
+    m_heat->clear();
+    m_heat->setColumnCount(6);
+    m_heat->setHorizontalHeaderLabels({Tr::tr("Table"), Tr::tr("Rows on %1").arg(qs(report.a)),
+                                       Tr::tr("Rows on %1").arg(qs(report.b)), Tr::tr("Chunks"),
+                                       Tr::tr("Differing chunks"), Tr::tr("Result")});
+    m_heat->horizontalHeader()->setDefaultSectionSize(140);
+    m_heat->setRowCount(static_cast<int>(report.tables.size()));
+    m_diffs->clear();
+    m_diffs->setColumnCount(3);
+    m_diffs->setHorizontalHeaderLabels({Tr::tr("Table"), Tr::tr("Key"), Tr::tr("Difference")});
+    m_diffs->setRowCount(0);
+    QStringList skipped;
+    int row = 0;
+    for (const cs::PgTableResult &t : report.tables) {
+        const QString name = qs(t.schema) + QLatin1Char('.') + qs(t.table);
+        QString result;
+        QColor colour;
+        if (!t.skipReason.empty()) {
+            result = Tr::tr("skipped: %1").arg(qs(t.skipReason));
+            colour = QColor(0xd0, 0xd0, 0xd0);
+            skipped << name;
+        } else if (t.missingOnA || t.missingOnB) {
+            result = Tr::tr("only on %1").arg(qs(t.missingOnA ? report.b : report.a));
+            colour = QColor(0xf2, 0x8b, 0x82);
+        } else if (t.differs()) {
+            result = Tr::tr("differs");
+            colour = QColor(0xf2, 0x8b, 0x82);
+        } else {
+            result = Tr::tr("match");
+            colour = QColor(0xa8, 0xda, 0xb5);
+        }
+        const QStringList cells = {name, QString::number(t.rowsA), QString::number(t.rowsB), QString::number(t.chunks),
+                                   QString::number(t.differingChunks.size()), result};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            item->setBackground(colour);
+            m_heat->setItem(row, c, item);
+        }
+        ++row;
+        for (const cs::RowDiff &d : t.rowDiffs) {
+            const int r = m_diffs->rowCount();
+            m_diffs->insertRow(r);
+            m_diffs->setItem(r, 0, new QTableWidgetItem(name));
+            m_diffs->setItem(r, 1, new QTableWidgetItem(joined(d.key)));
+            m_diffs->setItem(r, 2, new QTableWidgetItem(d.kind == cs::RowDiffKind::Missing ? Tr::tr("only on %1").arg(qs(report.a))
+                                                        : d.kind == cs::RowDiffKind::Extra ? Tr::tr("only on %1").arg(qs(report.b))
+                                                                                            : Tr::tr("row differs")));
+        }
+    }
+    m_heat->resizeColumnToContents(0);
+    m_diffs->resizeColumnsToContents();
+    if (!skipped.isEmpty()) {
+        m_skipped->setText(Tr::tr("SKIPPED - NOT CHECKED (no primary key): %1").arg(skipped.join(QStringLiteral(", "))));
+        m_skipped->show();
+    } else {
+        m_skipped->hide();
+    }
+    m_status->setText(report.anyDifference()
+                          ? Tr::tr("%1 and %2 differ: %n differing row(s) listed below.", nullptr, m_diffs->rowCount())
+                                .arg(qs(report.a), qs(report.b))
+                          : Tr::tr("%1 and %2 match (%3 rows compared in %4 s).")
+                                .arg(qs(report.a), qs(report.b))
+                                .arg(report.rows)
+                                .arg(report.seconds, 0, 'f', 1));
 }
 
 void ChecksumDialog::startRun()
@@ -215,26 +422,12 @@ void ChecksumDialog::startRun()
             if (!report) {
                 self->m_status->setText(Tr::tr("Checksum failed: %1").arg(qs(report.error().describe())));
                 if (self->m_history)
-                    self->m_history->recordAction(qs(report.error().node), Tr::tr("Table checksum"), QString(),
-                                                  qs(report.error().describe()), core::Severity::Warning);
+                    recordChecksumFailure(*self->m_history, report.error());
                 return;
             }
             self->showReport(*report);
-            if (self->m_history) {
-                int diffs = 0;
-                for (const cs::TableResult &t : report->tables)
-                    for (std::size_t i = 0; i < report->replicas.size(); ++i)
-                        diffs += t.differingChunks(i);
-                self->m_history->recordAction(qs(report->primary), Tr::tr("Table checksum"),
-                                              QStringLiteral("checksum via switchyard.checksums (binlog_format=STATEMENT)"),
-                                              Tr::tr("%1 tables, %2 rows, %3 differing chunks, %4 skipped%5")
-                                                  .arg(report->tables.size())
-                                                  .arg(report->rows)
-                                                  .arg(diffs)
-                                                  .arg(report->skippedTables())
-                                                  .arg(report->cancelled ? Tr::tr(", cancelled") : QString()),
-                                              diffs > 0 ? core::Severity::Warning : core::Severity::Info);
-            }
+            if (self->m_history)
+                recordChecksumRun(*self->m_history, *report);
         }, Qt::QueuedConnection);
     });
 }
@@ -458,17 +651,66 @@ void ChecksumDialog::applyRepair()
                 self->m_rowDiffs.clear();
                 self->m_apply->setEnabled(false);
             }
-            if (self->m_history) {
-                QStringList sql;
-                for (const std::string &s : plan.sessionSetup)
-                    sql << qs(s) + QLatin1Char(';');
-                for (const std::string &s : plan.statements)
-                    sql << qs(s) + QLatin1Char(';');
-                self->m_history->recordAction(qs(plan.node), Tr::tr("Checksum repair"), sql.join(QLatin1Char('\n')), outcome,
-                                              ok ? core::Severity::Info : core::Severity::Warning);
-            }
+            if (self->m_history)
+                recordChecksumRepair(*self->m_history, plan, outcome, ok);
         }, Qt::QueuedConnection);
     });
+}
+
+void recordChecksumRun(HistoryStore &store, const cs::ChecksumReport &report)
+{
+    int diffs = 0;
+    for (const cs::TableResult &t : report.tables)
+        for (std::size_t i = 0; i < report.replicas.size(); ++i)
+            diffs += t.differingChunks(i);
+    store.recordAction(qs(report.primary), Tr::tr("Table checksum"),
+                       QStringLiteral("checksum via switchyard.checksums (binlog_format=STATEMENT)"),
+                       Tr::tr("%1 tables, %2 rows, %3 differing chunks, %4 skipped%5")
+                           .arg(report.tables.size())
+                           .arg(report.rows)
+                           .arg(diffs)
+                           .arg(report.skippedTables())
+                           .arg(report.cancelled ? Tr::tr(", cancelled") : QString()),
+                       diffs > 0 ? core::Severity::Warning : core::Severity::Info);
+}
+
+void recordPgCompare(HistoryStore &store, const cs::PgCompareReport &report, const QString &database)
+{
+    int chunks = 0, missing = 0;
+    std::size_t rows = 0;
+    for (const cs::PgTableResult &t : report.tables) {
+        chunks += static_cast<int>(t.differingChunks.size());
+        rows += t.rowDiffs.size();
+        missing += t.missingOnA || t.missingOnB ? 1 : 0;
+    }
+    store.recordAction(qs(report.a), Tr::tr("Table checksum (compare with %1)").arg(qs(report.b)),
+                       QStringLiteral("REPEATABLE READ READ ONLY snapshots on both nodes; md5 of the rows per chunk"),
+                       Tr::tr("database %1: %2 tables, %3 rows, %4 differing chunks, %5 differing rows, %6 tables on "
+                              "one side only, %7 skipped")
+                           .arg(database)
+                           .arg(report.tables.size())
+                           .arg(report.rows)
+                           .arg(chunks)
+                           .arg(rows)
+                           .arg(missing)
+                           .arg(report.skippedTables()),
+                       report.anyDifference() ? core::Severity::Warning : core::Severity::Info);
+}
+
+void recordChecksumFailure(HistoryStore &store, const Error &error)
+{
+    store.recordAction(qs(error.node), Tr::tr("Table checksum"), QString(), qs(error.describe()), core::Severity::Warning);
+}
+
+void recordChecksumRepair(HistoryStore &store, const cs::RepairPlan &plan, const QString &outcome, bool ok)
+{
+    QStringList sql;
+    for (const std::string &s : plan.sessionSetup)
+        sql << qs(s) + QLatin1Char(';');
+    for (const std::string &s : plan.statements)
+        sql << qs(s) + QLatin1Char(';');
+    store.recordAction(qs(plan.node), Tr::tr("Checksum repair"), sql.join(QLatin1Char('\n')), outcome,
+                       ok ? core::Severity::Info : core::Severity::Warning);
 }
 
 } // namespace switchyard::ui
