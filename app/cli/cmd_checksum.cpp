@@ -1,10 +1,18 @@
 // switchyard-cli checksum / repair: find replica drift chunk by chunk, drill into the differing
 // chunks row by row and print or apply repair statements (core/checksum.h does the work).
+// PostgreSQL: physical standbys are byte-identical by design (said, not compared); two nodes
+// (a logical-replication publisher and subscriber, two clusters) are compared with
+// --compare-with PROFILE[:NODE]. Every run and every executed repair goes to the profile's
+// event log, worded like the wizard's (ui/checksum_dialog.h).
 // Exit status: 0 all match, 3 differences found (checksum; repair --print), 1 errors.
 #include "cli_common.h"
 
 #include "switchyard/core/checksum.h"
 #include "switchyard/core/discovery.h"
+#include "switchyard/ui/checksum_dialog.h"
+#include "switchyard/ui/history_database.h"
+#include "switchyard/ui/history_store.h"
+#include "switchyard/ui/profile_store.h"
 #include "switchyard/ui/tr.h"
 
 #include <QJsonArray>
@@ -62,6 +70,19 @@ QJsonValue boundJson(const std::vector<std::string> &v)
     return a;
 }
 
+// Posts one entry to the profile's event log (the console's history file) and waits until it
+// is written. A history that cannot be written is a warning on stderr, not a failed command.
+template <typename F>
+void recordEvent(const ui::Profile &profile, F &&record)
+{
+    ui::HistoryStore store(ui::HistoryDatabase::defaultPath(profile.name),
+                           {profile.historyFullResolutionDays, profile.historyKeepDays});
+    record(store);
+    if (!store.waitForIdle(30000))
+        std::fprintf(stderr, "switchyard-cli: warning: the event log %s was not written within 30 s\n",
+                     store.path().toLocal8Bit().constData());
+}
+
 struct Cluster
 {
     ui::Profile profile;
@@ -79,8 +100,8 @@ std::optional<Cluster> openCluster(const QString &profileName, const QStringList
         return std::nullopt;
     }
     if (profile->engine != core::Engine::MySQL) {
-        *exitCode = fail(Tr::tr("checksum and repair run on MariaDB/MySQL profiles; PostgreSQL node pairs are compared "
-                                "from the console"));
+        *exitCode = fail(Tr::tr("repair runs on MariaDB/MySQL profiles; on PostgreSQL, checksum --compare-with lists "
+                                "the differing keys"));
         return std::nullopt;
     }
     auto password = passwordFor(*profile, profile->adminUser);
@@ -303,8 +324,8 @@ bool readCommon(const QCommandLineParser &parser, cs::ChecksumOptions &o, int *e
 }
 
 // Prints one repair plan (or adds it to the JSON output), then runs it on `node` with --execute.
-Status showAndApplyRepair(const cs::RepairPlan &plan, const QString &target, const QString &heading, bool json,
-                          bool execute, core::Connection &node, QJsonArray &jsonPlans)
+Status showAndApplyRepair(const ui::Profile &profile, const cs::RepairPlan &plan, const QString &target,
+                          const QString &heading, bool json, bool execute, core::Connection &node, QJsonArray &jsonPlans)
 {
     if (json) {
         QJsonObject p;
@@ -329,9 +350,283 @@ Status showAndApplyRepair(const cs::RepairPlan &plan, const QString &target, con
     if (!execute)
         return okStatus();
     auto applied = cs::applyRepair(node, plan);
+    recordEvent(profile, [&](ui::HistoryStore &s) {
+        ui::recordChecksumRepair(s, plan,
+                                 applied ? Tr::tr("applied (%1 rows)").arg(*applied) : qs(applied.error().describe()),
+                                 applied.ok());
+    });
     if (!applied)
         return applied.error();
     return okStatus();
+}
+
+// --- PostgreSQL ---------------------------------------------------------------------------------
+
+struct PgCluster
+{
+    ui::Profile profile;
+    std::string password;
+    core::ClusterSnapshot snapshot;
+};
+
+std::optional<PgCluster> discoverPg(const QString &profileName, int *exitCode)
+{
+    auto profile = loadProfileOrFail(profileName);
+    if (!profile) {
+        *exitCode = ExitFailure;
+        return std::nullopt;
+    }
+    if (profile->engine != core::Engine::PostgreSQL) {
+        *exitCode = fail(Tr::tr("profile \"%1\" is not a PostgreSQL profile").arg(profileName), ExitUsage);
+        return std::nullopt;
+    }
+    auto password = passwordFor(*profile, profile->adminUser);
+    if (!password) {
+        *exitCode = fail(password.error());
+        return std::nullopt;
+    }
+    std::vector<core::DiscoverySeed> seeds;
+    for (const ui::ProfileNode &n : profile->seeds) {
+        core::DiscoverySeed seed;
+        seed.name = n.label().toStdString();
+        seed.options = profile->connectionOptions(n, profile->adminUser);
+        seed.options.password = *password;
+        seeds.push_back(std::move(seed));
+    }
+    core::DiscoveryOptions dopt;
+    dopt.confirmGap = std::chrono::milliseconds(0);
+    return PgCluster{*profile, *password, core::discoverCluster(seeds, dopt)};
+}
+
+// The node NODE (name or host:port) of a discovered cluster, or its primary when NODE is empty;
+// admin options labelled "PROFILE/NODE" (both sides may have a "pg1").
+std::optional<core::ConnectionOptions> pgNodeOptions(const PgCluster &c, const QString &node, const QString &database,
+                                                     int *exitCode)
+{
+    const core::NodeStatus *found = nullptr;
+    for (const core::NodeStatus &n : c.snapshot.nodes) {
+        const QString endpoint = qs(n.host) + QLatin1Char(':') + QString::number(n.port);
+        if (node.isEmpty() ? n.role == core::NodeRole::Primary && n.reachability == core::Reachability::Reachable
+                           : qs(n.name) == node || endpoint == node) {
+            found = &n;
+            break;
+        }
+    }
+    if (!found) {
+        *exitCode = node.isEmpty() ? fail(Tr::tr("no reachable primary in profile \"%1\"").arg(c.profile.name))
+                                   : fail(Tr::tr("no node named %1 in profile \"%2\"").arg(node, c.profile.name), ExitUsage);
+        return std::nullopt;
+    }
+    ui::ProfileNode pn;
+    pn.host = qs(found->host);
+    pn.port = found->port;
+    core::ConnectionOptions o = c.profile.connectionOptions(pn, c.profile.adminUser);
+    o.password = c.password;
+    o.nodeName = c.profile.name.toStdString() + "/" + found->name;
+    o.readTimeout = std::chrono::minutes(10);  // one chunk of a large table
+    if (!database.isEmpty())
+        o.database = database.toStdString();
+    return o;
+}
+
+// "PROFILE" or "PROFILE:NODE" (NODE may be host:port).
+std::pair<QString, QString> splitProfileNode(const QString &text)
+{
+    const auto colon = text.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return {text, QString()};
+    return {text.left(colon), text.mid(colon + 1)};
+}
+
+QJsonObject pgTableJson(const QString &database, const cs::PgTableResult &t)
+{
+    QJsonObject to;
+    to.insert(QStringLiteral("database"), database);
+    to.insert(QStringLiteral("schema"), qs(t.schema));
+    to.insert(QStringLiteral("table"), qs(t.table));
+    to.insert(QStringLiteral("key"), boundJson(t.keyColumns));
+    if (!t.skipReason.empty())
+        to.insert(QStringLiteral("skipped"), qs(t.skipReason));
+    if (t.missingOnA || t.missingOnB)
+        to.insert(QStringLiteral("missing_on"), t.missingOnA ? QStringLiteral("a") : QStringLiteral("b"));
+    to.insert(QStringLiteral("rows_a"), static_cast<qint64>(t.rowsA));
+    to.insert(QStringLiteral("rows_b"), static_cast<qint64>(t.rowsB));
+    to.insert(QStringLiteral("chunks"), t.chunks);
+    to.insert(QStringLiteral("differs"), t.differs());
+    QJsonArray chunks;
+    for (const cs::PgChunkDiff &d : t.differingChunks) {
+        QJsonObject co;
+        co.insert(QStringLiteral("lower"), boundJson(d.bounds.lower));
+        co.insert(QStringLiteral("lower_inclusive"), d.bounds.lowerInclusive);
+        co.insert(QStringLiteral("upper"), boundJson(d.bounds.upper));
+        co.insert(QStringLiteral("rows_a"), static_cast<qint64>(d.rowsA));
+        co.insert(QStringLiteral("rows_b"), static_cast<qint64>(d.rowsB));
+        chunks.append(co);
+    }
+    to.insert(QStringLiteral("differing_chunks"), chunks);
+    QJsonArray rows;
+    for (const cs::RowDiff &d : t.rowDiffs) {
+        QJsonObject ro;
+        ro.insert(QStringLiteral("kind"), QString::fromLatin1(cs::rowDiffKindName(d.kind).data()));
+        ro.insert(QStringLiteral("key"), boundJson(d.key));
+        rows.append(ro);
+    }
+    to.insert(QStringLiteral("rows"), rows);
+    to.insert(QStringLiteral("rows_truncated"), t.rowDiffsTruncated);
+    return to;
+}
+
+void printPgReport(const QString &database, const cs::PgCompareReport &r)
+{
+    printLine(Tr::tr("Database %1: %2 (a) against %3 (b)").arg(database, qs(r.a), qs(r.b)));
+    std::printf("%-40s %10s %10s %7s %6s\n", "TABLE", "ROWS A", "ROWS B", "CHUNKS", "DIFFS");
+    for (const cs::PgTableResult &t : r.tables) {
+        if (!t.skipReason.empty())
+            continue;
+        std::printf("%-40s %10llu %10llu %7d %6zu%s\n", (t.schema + "." + t.table).c_str(),
+                    static_cast<unsigned long long>(t.rowsA), static_cast<unsigned long long>(t.rowsB), t.chunks,
+                    t.differingChunks.size(), t.missingOnA ? "  only on b" : t.missingOnB ? "  only on a" : "");
+    }
+    bool header = false;
+    for (const cs::PgTableResult &t : r.tables) {
+        if (!t.differs())
+            continue;
+        if (!header)
+            printLine(Tr::tr("\nDifferences:"));
+        header = true;
+        if (t.missingOnA || t.missingOnB) {
+            printLine(Tr::tr("  %1.%2 exists only on %3").arg(qs(t.schema), qs(t.table), qs(t.missingOnA ? r.b : r.a)));
+            continue;
+        }
+        const QString key = boundText(t.keyColumns);
+        for (const cs::PgChunkDiff &d : t.differingChunks)
+            printLine(Tr::tr("  %1.%2 chunk (%3) (%4 .. %5]: a %6 rows, b %7 rows")
+                          .arg(qs(t.schema), qs(t.table), key, boundText(d.bounds.lower), boundText(d.bounds.upper))
+                          .arg(d.rowsA)
+                          .arg(d.rowsB));
+        for (const cs::RowDiff &d : t.rowDiffs) {
+            const QString kind = d.kind == cs::RowDiffKind::Missing ? Tr::tr("only on a")
+                                 : d.kind == cs::RowDiffKind::Extra ? Tr::tr("only on b")
+                                                                    : Tr::tr("differs");
+            printLine(QStringLiteral("    %1 = %2: %3").arg(key, boundText(d.key), kind));
+        }
+        if (t.rowDiffsTruncated)
+            printLine(Tr::tr("    ... more differing rows (the first %1 are listed)").arg(t.rowDiffs.size()));
+    }
+    if (r.skippedTables() > 0) {
+        printLine(Tr::tr("\nSKIPPED - NOT CHECKED (%1 tables):").arg(r.skippedTables()));
+        for (const cs::PgTableResult &t : r.tables) {
+            if (!t.skipReason.empty())
+                printLine(QStringLiteral("  %1.%2: %3").arg(qs(t.schema), qs(t.table), qs(t.skipReason)));
+        }
+    }
+    printLine(Tr::tr("\n%1 rows in %2 s").arg(r.rows).arg(r.seconds, 0, 'f', 2));
+}
+
+// `checksum` on a PostgreSQL profile.
+int runPgChecksum(const QCommandLineParser &parser)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    int code = ExitFailure;
+    auto self = discoverPg(parser.value(QStringLiteral("profile")), &code);
+    if (!self)
+        return code;
+    if (!parser.isSet(QStringLiteral("compare-with"))) {
+        // Nothing to compare: a physical standby is a byte-for-byte copy of its primary.
+        QStringList standbys;
+        QJsonArray standbysJson;
+        for (const core::NodeStatus &n : self->snapshot.nodes) {
+            if (n.role == core::NodeRole::Replica) {
+                standbys << qs(n.name);
+                standbysJson.append(qs(n.name));
+            }
+        }
+        const QString advice =
+            Tr::tr("PostgreSQL physical standbys replay their primary's WAL and are byte-identical by design: there are "
+                   "no rows to compare. If a standby is suspected of corruption, rebuild it (Operations > Rebuild in "
+                   "the console, or pg_basebackup). To compare a logical-replication subscriber or another cluster, "
+                   "give --compare-with PROFILE[:NODE].");
+        if (json) {
+            QJsonObject o;
+            o.insert(QStringLiteral("engine"), QStringLiteral("postgresql"));
+            o.insert(QStringLiteral("physical_standbys"), standbysJson);
+            o.insert(QStringLiteral("byte_identical_by_design"), true);
+            o.insert(QStringLiteral("advice"), advice);
+            printJson(QJsonDocument(o));
+        } else {
+            printLine(standbys.isEmpty() ? Tr::tr("Profile \"%1\": no standby found.").arg(self->profile.name)
+                                         : Tr::tr("Profile \"%1\": standbys %2.").arg(self->profile.name, standbys.join(QStringLiteral(", "))));
+            printLine(advice);
+        }
+        return ExitOk;
+    }
+    const auto [otherProfile, otherNode] = splitProfileNode(parser.value(QStringLiteral("compare-with")));
+    if (otherProfile.isEmpty())
+        return fail(Tr::tr("--compare-with takes PROFILE or PROFILE:NODE"), ExitUsage);
+    std::optional<PgCluster> other;
+    if (otherProfile == self->profile.name)
+        other = self;
+    else if (other = discoverPg(otherProfile, &code); !other)
+        return code;
+    bool okRows = false;
+    const qulonglong chunkRows = parser.value(QStringLiteral("chunk-rows")).toULongLong(&okRows);
+    if (!okRows || chunkRows == 0)
+        return fail(Tr::tr("--chunk-rows takes a positive number"), ExitUsage);
+    cs::PgCompareOptions o;
+    o.chunkRows = chunkRows;
+    o.tables = toStd(splitList(parser.value(QStringLiteral("tables"))));
+    QStringList databases = splitList(parser.value(QStringLiteral("databases")));
+    if (databases.isEmpty())
+        databases << QString();  // the profile's own database
+
+    QJsonArray tablesJson;
+    bool differences = false;
+    int skipped = 0;
+    std::uint64_t rows = 0;
+    double seconds = 0;
+    QString labelA, labelB;
+    for (const QString &database : databases) {
+        auto oa = pgNodeOptions(*self, parser.value(QStringLiteral("node")), database, &code);
+        if (!oa)
+            return code;
+        auto ob = pgNodeOptions(*other, otherNode, database, &code);
+        if (!ob)
+            return code;
+        const QString dbName = qs(oa->database.empty() ? std::string("postgres") : oa->database);
+        labelA = qs(oa->label());
+        labelB = qs(ob->label());
+        auto a = core::createConnection(*oa);
+        auto b = core::createConnection(*ob);
+        auto report = cs::comparePostgres(*a, *b, o);
+        if (!report) {
+            recordEvent(self->profile, [&](ui::HistoryStore &s) { ui::recordChecksumFailure(s, report.error()); });
+            return fail(report.error());
+        }
+        recordEvent(self->profile, [&](ui::HistoryStore &s) { ui::recordPgCompare(s, *report, dbName); });
+        differences = differences || report->anyDifference();
+        skipped += report->skippedTables();
+        rows += report->rows;
+        seconds += report->seconds;
+        if (json) {
+            for (const cs::PgTableResult &t : report->tables)
+                tablesJson.append(pgTableJson(dbName, t));
+        } else {
+            printPgReport(dbName, *report);
+        }
+    }
+    if (json) {
+        QJsonObject out;
+        out.insert(QStringLiteral("engine"), QStringLiteral("postgresql"));
+        out.insert(QStringLiteral("a"), labelA);
+        out.insert(QStringLiteral("b"), labelB);
+        out.insert(QStringLiteral("rows"), static_cast<qint64>(rows));
+        out.insert(QStringLiteral("seconds"), seconds);
+        out.insert(QStringLiteral("differences"), differences);
+        out.insert(QStringLiteral("skipped_tables"), skipped);
+        out.insert(QStringLiteral("tables"), tablesJson);
+        printJson(QJsonDocument(out));
+    }
+    return differences ? ExitDifferences : ExitOk;
 }
 
 } // namespace
@@ -340,14 +635,26 @@ int runChecksum(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Tr::tr("Checksum tables chunk by chunk on the primary and every replica (each replica computes its own at the "
-               "same point of the replication stream; cascaded replicas are computed on the replica) and report the "
-               "chunks that differ. Exit status 0: all match; 3: differences; 1: errors."));
+        Tr::tr("MariaDB/MySQL: checksum tables chunk by chunk on the primary and every replica (each replica computes "
+               "its own at the same point of the replication stream; cascaded replicas are computed on the replica) and "
+               "report the chunks that differ.\n"
+               "PostgreSQL: physical standbys are byte-identical by design (said, not compared; rebuild a suspect one); "
+               "--compare-with PROFILE[:NODE] compares the profile's primary (or --node) with another node - a "
+               "logical-replication subscriber or another cluster - chunk by chunk from REPEATABLE READ snapshots, down "
+               "to the differing keys. --databases, --tables SCHEMA.T, --chunk-rows and --json apply.\n"
+               "Every run is recorded in the profile's event log. Exit status 0: all match; 3: differences; 1: errors."));
     QList<QCommandLineOption> opts;
     opts << QCommandLineOption(QStringLiteral("databases"), Tr::tr("Only these databases (comma-separated)."), QStringLiteral("D,..."))
          << QCommandLineOption(QStringLiteral("tables"), Tr::tr("Only these tables, DB.T (comma-separated)."), QStringLiteral("DB.T,..."))
          << QCommandLineOption(QStringLiteral("replicas"), Tr::tr("Only these replicas, by name or host:port."), QStringLiteral("NAME,..."))
-         << QCommandLineOption(QStringLiteral("resume"), Tr::tr("Continue the last (interrupted) run from its last finished chunk."));
+         << QCommandLineOption(QStringLiteral("resume"), Tr::tr("Continue the last (interrupted) run from its last finished chunk."))
+         << QCommandLineOption(QStringLiteral("compare-with"),
+                               Tr::tr("PostgreSQL: compare with this profile's primary, or its node NODE (name or host:port)."),
+                               QStringLiteral("PROFILE[:NODE]"))
+         << QCommandLineOption(QStringLiteral("node"), Tr::tr("PostgreSQL: this node of --profile instead of its primary."),
+                               QStringLiteral("NODE"))
+         << QCommandLineOption(QStringLiteral("chunk-rows"), Tr::tr("PostgreSQL: rows per chunk (default 20000)."),
+                               QStringLiteral("n"), QStringLiteral("20000"));
     addCommonOptions(parser, opts);
     if (int code = parseOrExit(parser, args); code >= 0)
         return code;
@@ -355,6 +662,15 @@ int runChecksum(const QStringList &args)
     int code = ExitFailure;
     if (!readCommon(parser, o, &code))
         return code;
+    {
+        // The engine decides what a checksum means; a profile that does not load fails below.
+        QString problem;
+        const auto profile = ui::ProfileStore().load(parser.value(QStringLiteral("profile")), &problem);
+        if (profile && profile->engine == core::Engine::PostgreSQL)
+            return runPgChecksum(parser);
+    }
+    if (parser.isSet(QStringLiteral("compare-with")) || parser.isSet(QStringLiteral("node")))
+        return fail(Tr::tr("--compare-with and --node apply to PostgreSQL profiles"), ExitUsage);
     o.databases = toStd(splitList(parser.value(QStringLiteral("databases"))));
     o.tables = toStd(splitList(parser.value(QStringLiteral("tables"))));
     o.resume = parser.isSet(QStringLiteral("resume"));
@@ -362,8 +678,11 @@ int runChecksum(const QStringList &args)
     if (!cluster)
         return code;
     auto report = cs::runChecksum(*cluster->primary, cluster->replicas, o);
-    if (!report)
+    if (!report) {
+        recordEvent(cluster->profile, [&](ui::HistoryStore &s) { ui::recordChecksumFailure(s, report.error()); });
         return fail(report.error());
+    }
+    recordEvent(cluster->profile, [&](ui::HistoryStore &s) { ui::recordChecksumRun(s, *report); });
     if (parser.isSet(QStringLiteral("json")))
         printJson(QJsonDocument(reportJson(*report)));
     else
@@ -458,7 +777,7 @@ int runRepair(const QStringList &args)
             continue;
         if (onReplica) {
             const cs::RepairPlan plan = cs::planRepair(*info, diffs, cs::RepairTarget::Replica, cluster->replicas[i].name);
-            const Status done = showAndApplyRepair(plan, QStringLiteral("replica"),
+            const Status done = showAndApplyRepair(cluster->profile, plan, QStringLiteral("replica"),
                                                    Tr::tr("-- on %1 (binary logging off):").arg(qs(plan.node)), json,
                                                    execute, *rc, jsonPlans);
             if (!done)
@@ -472,7 +791,7 @@ int runRepair(const QStringList &args)
         const cs::RepairPlan plan =
             cs::planRepair(*info, allDiffs, cs::RepairTarget::Primary, report->primary, anyCascaded);
         const Status done = showAndApplyRepair(
-            plan, QStringLiteral("primary"),
+            cluster->profile, plan, QStringLiteral("primary"),
             Tr::tr("-- on the primary %1 (replicates to every replica):").arg(qs(plan.node)), json, execute,
             *cluster->primary, jsonPlans);
         if (!done)
