@@ -3,10 +3,12 @@
 // refused: it is byte-identical to its primary by design.
 #include "switchyard/core/checksum.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace switchyard::core::checksum {
 
@@ -66,6 +68,20 @@ Status run(Connection &c, const std::string &sql)
     return okStatus();
 }
 
+// Same text for the same values on both sides, whatever the servers' defaults.
+Status beginPinned(Connection &c, const char *begin)
+{
+    for (const char *sql : {begin, "SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'",
+                            "SET LOCAL IntervalStyle = 'postgres'", "SET LOCAL extra_float_digits = 1",
+                            "SET LOCAL bytea_output = 'hex'"}) {
+        if (auto st = run(c, sql); !st) {
+            static_cast<void>(c.execute("ROLLBACK"));
+            return st;
+        }
+    }
+    return okStatus();
+}
+
 std::uint64_t toCount(const std::optional<std::string> &v)
 {
     return v ? std::strtoull(v->c_str(), nullptr, 10) : 0;
@@ -119,7 +135,7 @@ std::vector<std::string> splitKey(const std::string &text)
 
 // Keys and row hashes of one chunk on both sides (same snapshots), merged.
 Status diffRows(Connection &a, Connection &b, const std::string &qualified, const std::vector<std::string> &key,
-                const std::string &where, PgTableResult &tr, std::size_t maxRows)
+                const std::string &where, PgTableResult &tr, std::size_t maxRows, std::vector<int> &chunkOf)
 {
     const std::string sql = "SELECT " + commaList(key) + ", md5(x::text) FROM " + qualified + " x WHERE " + where +
                             " ORDER BY " + commaList(key);
@@ -144,6 +160,7 @@ Status diffRows(Connection &a, Connection &b, const std::string &qualified, cons
             return;
         }
         tr.rowDiffs.push_back(std::move(d));
+        chunkOf.push_back(static_cast<int>(tr.differingChunks.size()) - 1);
     };
     for (const auto &row : ra->rows) {
         std::vector<std::string> k = keyOf(row);
@@ -162,6 +179,85 @@ Status diffRows(Connection &a, Connection &b, const std::string &qualified, cons
         if (auto it = onB.find(k); it != onB.end())
             add({RowDiffKind::Extra, std::move(k), {}, it->second, {}, {}});
     }
+    return okStatus();
+}
+
+// Reads the differing keys again on both sides (each side one fresh snapshot per batch) until they
+// converge or the rounds run out; converged keys, and chunks left without keys, are dropped.
+Status recheck(Connection &a, Connection &b, PgTableResult &tr, std::vector<int> &chunkOf,
+               const PgCompareOptions &options, const CancelFlag &cancel)
+{
+    std::vector<int> listed(tr.differingChunks.size(), 0);
+    for (int c : chunkOf)
+        ++listed[static_cast<std::size_t>(c)];
+    const std::string q = pgIdent(tr.schema) + "." + pgIdent(tr.table);
+    const std::vector<std::string> &key = tr.keyColumns;
+    for (int round = 0; round < options.rechecks && !tr.rowDiffs.empty(); ++round) {
+        if (cancel && cancel->load())
+            return makeError(ErrorCode::Cancelled, "comparison cancelled", a.options().label());
+        std::this_thread::sleep_for(options.recheckWait);
+        std::vector<bool> settled(tr.rowDiffs.size(), false);
+        constexpr std::size_t kBatch = 500;
+        for (std::size_t from = 0; from < tr.rowDiffs.size(); from += kBatch) {
+            const std::size_t to = std::min(tr.rowDiffs.size(), from + kBatch);
+            std::string in;
+            for (std::size_t i = from; i < to; ++i)
+                in += (in.empty() ? "" : ", ") + valueTuple(tr.rowDiffs[i].key);
+            const std::string sql = "SELECT " + commaList(key) + ", md5(x::text) FROM " + q + " x WHERE " +
+                                    columnTuple(key) + " IN (" + in + ")";
+            std::map<std::vector<std::string>, std::string> seen[2];
+            int side = 0;
+            for (Connection *c : {&a, &b}) {
+                if (auto st = beginPinned(*c, "BEGIN READ ONLY"); !st)
+                    return st;
+                auto r = c->query(sql);
+                static_cast<void>(c->execute("COMMIT"));
+                if (!r)
+                    return r.error();
+                for (const auto &row : r->rows) {
+                    std::vector<std::string> k;
+                    for (std::size_t i = 0; i < key.size(); ++i)
+                        k.push_back(row[i].value_or(""));
+                    seen[side].emplace(std::move(k), row[key.size()].value_or(""));
+                }
+                ++side;
+            }
+            for (std::size_t i = from; i < to; ++i) {
+                RowDiff &d = tr.rowDiffs[i];
+                const auto ia = seen[0].find(d.key), ib = seen[1].find(d.key);
+                const bool inA = ia != seen[0].end(), inB = ib != seen[1].end();
+                if ((!inA && !inB) || (inA && inB && ia->second == ib->second)) {
+                    settled[i] = true;
+                    continue;
+                }
+                d.kind = !inB ? RowDiffKind::Missing : !inA ? RowDiffKind::Extra : RowDiffKind::Different;
+                d.primaryHash = inA ? ia->second : std::string();
+                d.replicaHash = inB ? ib->second : std::string();
+            }
+        }
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < tr.rowDiffs.size(); ++i) {
+            if (settled[i])
+                continue;
+            if (out != i) {  // no self-move: it would empty the key
+                tr.rowDiffs[out] = std::move(tr.rowDiffs[i]);
+                chunkOf[out] = chunkOf[i];
+            }
+            ++out;
+        }
+        tr.rowDiffs.resize(out);
+        chunkOf.resize(out);
+    }
+    std::vector<int> left(tr.differingChunks.size(), 0);
+    for (int c : chunkOf)
+        ++left[static_cast<std::size_t>(c)];
+    std::vector<PgChunkDiff> kept;
+    for (std::size_t c = 0; c < tr.differingChunks.size(); ++c) {
+        if (listed[c] > 0 && left[c] == 0)
+            continue;  // every listed key converged: it was in flight
+        kept.push_back(std::move(tr.differingChunks[c]));
+    }
+    tr.differingChunks = std::move(kept);
     return okStatus();
 }
 
@@ -225,17 +321,12 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
     PgCompareReport report;
     report.a = a.options().label();
     report.b = b.options().label();
-    // Same text for the same values on both sides, whatever the servers' defaults. Snapshots are
-    // taken by the first query after BEGIN: one right after the other.
+    // Snapshots are taken by the first query after BEGIN: one right after the other.
     for (Connection *c : {&a, &b}) {
-        for (const char *sql : {"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "SET LOCAL TimeZone = 'UTC'",
-                                "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL IntervalStyle = 'postgres'",
-                                "SET LOCAL extra_float_digits = 1", "SET LOCAL bytea_output = 'hex'"}) {
-            if (auto st = run(*c, sql); !st) {
-                static_cast<void>(a.execute("ROLLBACK"));
-                static_cast<void>(b.execute("ROLLBACK"));
-                return st.error();
-            }
+        if (auto st = beginPinned(*c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !st) {
+            static_cast<void>(a.execute("ROLLBACK"));
+            static_cast<void>(b.execute("ROLLBACK"));
+            return st.error();
         }
     }
     for (Connection *c : {&a, &b}) {
@@ -267,6 +358,12 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
     auto tablesB = listTables(b, filter);
     if (!tablesB)
         return fail(tablesB.error());
+    struct Pending
+    {
+        std::size_t table;
+        std::vector<int> chunkOf;
+    };
+    std::vector<Pending> pending;
     std::set<std::pair<std::string, std::string>> onB, onA;
     for (const auto &row : tablesB->rows)
         onB.emplace(row[0].value_or(""), row[1].value_or(""));
@@ -299,6 +396,7 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
         tr.keyColumns = key;
         const std::string q = pgIdent(tr.schema) + "." + pgIdent(tr.table);
         const std::string order = commaList(key);
+        std::vector<int> chunkOf;  // differing chunk of each row diff
         std::vector<std::string> lower;
         while (true) {
             if (cancel && cancel->load())
@@ -336,7 +434,7 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
                 d.rowsA = na;
                 d.rowsB = nb;
                 tr.differingChunks.push_back(std::move(d));
-                if (auto st = diffRows(a, b, q, key, where, tr, options.maxRowDiffs); !st)
+                if (auto st = diffRows(a, b, q, key, where, tr, options.maxRowDiffs, chunkOf); !st)
                     return fail(st.error());
             }
             if (upper.empty())
@@ -344,6 +442,7 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
             lower = upper;
         }
         report.rows += tr.rowsA;
+        pending.push_back({report.tables.size(), std::move(chunkOf)});
         report.tables.push_back(std::move(tr));
     }
     for (const auto &row : tablesB->rows) {
@@ -356,6 +455,12 @@ Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCo
         report.tables.push_back(std::move(tr));
     }
     finish();
+    for (Pending &p : pending) {
+        if (report.tables[p.table].rowDiffs.empty())
+            continue;
+        if (auto st = recheck(a, b, report.tables[p.table], p.chunkOf, options, cancel); !st)
+            return st.error();
+    }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
 }

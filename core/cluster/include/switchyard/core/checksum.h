@@ -285,6 +285,12 @@ struct PgCompareOptions
     std::vector<std::string> tables;     // "schema.table" (or "table": public); empty: every user table
     std::uint64_t chunkRows = 20000;
     std::size_t maxRowDiffs = 1000;      // per table: differing keys listed at most (the chunks all are)
+    // The two snapshots are taken a moment apart, and a subscriber applies a moment late: a row
+    // written meanwhile differs without being drift. Each differing key is read again on both
+    // sides up to `rechecks` times, `recheckWait` apart; a key that converges is dropped (and a
+    // chunk whose listed keys all converged). 0: report the snapshots' differences as they are.
+    int rechecks = 3;
+    std::chrono::milliseconds recheckWait{500};
 };
 struct PgChunkDiff
 {
@@ -323,8 +329,9 @@ Status checkNotPhysicalCopy(Connection &a, Connection &b);
 // moment as far as the client can); every setting that changes a value's text (TimeZone,
 // DateStyle, IntervalStyle, extra_float_digits, bytea_output) is pinned. Chunks along the
 // primary key, bounds taken on a; each chunk hashed as md5 of the ordered row md5s (x::text);
-// a differing chunk is drilled down to its keys in the same snapshots. Tables without a primary
-// key are skipped with the reason. Cancel gives Cancelled.
+// a differing chunk is drilled down to its keys in the same snapshots, then re-checked (see
+// PgCompareOptions::rechecks). Tables without a primary key are skipped with the reason.
+// Cancel gives Cancelled.
 Result<PgCompareReport> comparePostgres(Connection &a, Connection &b, const PgCompareOptions &options,
                                         const CancelFlag &cancel = {});
 
