@@ -1,5 +1,5 @@
 // Keywords the classifier looks at, resolved once per word by the lexer through a
-// compile-time hash table (no allocation, a probe or two per word).
+// compile-time perfect hash table (no allocation, one probe per word).
 //
 // NF marks keywords that may stand right before "(" without being a function call
 // (IN (...), EXISTS (...), OVER (...), USING (...)), so "word(" after them is not looked up

@@ -1,8 +1,12 @@
 // The dialect-aware lexer: which characters are code, which are literal, which are comment.
 #include "switchyard/routing/lexer.h"
 
+#include "keywords.h" // private: the keyword table is tested against a linear search
+
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -219,4 +223,70 @@ TEST(Lexer, EndIsSticky)
     Lexer lx("", LexOptions::forDialect(Dialect::MySQL));
     EXPECT_EQ(lx.next().kind, TokenKind::End);
     EXPECT_EQ(lx.next().kind, TokenKind::End);
+}
+
+// ---- keyword lookup (white box: the perfect hash against a linear search) ------------------
+
+namespace {
+
+std::uint16_t linearKeyword(std::string_view word)
+{
+    using namespace switchyard::routing::detail;
+    for (std::uint16_t id = 1; id < KwCount; ++id)
+        if (equalsIgnoreCase(keywordName(id), word))
+            return id;
+    return KwNone;
+}
+
+std::uint16_t lookupInside(const std::string &word)
+{
+    // The lookup reads eight bytes at a time where the input allows: bytes after the word
+    // must not change the answer.
+    const std::string buffer = word + "zz_9$x(y)";
+    return switchyard::routing::detail::lookupKeyword(buffer.data(), word.size(), buffer.data() + buffer.size());
+}
+
+} // namespace
+
+TEST(Keywords, EveryKeywordInAnyCaseAndItsNearMissesAgreeWithALinearSearch)
+{
+    using namespace switchyard::routing::detail;
+    for (std::uint16_t id = 1; id < KwCount; ++id) {
+        const std::string name(keywordName(id));
+        std::string lower = name;
+        std::string mixed = name;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+            if (i % 2)
+                mixed[i] = lower[i];
+        }
+        for (const std::string &w : {name, lower, mixed}) {
+            EXPECT_EQ(lookupKeyword(w), id) << w;
+            EXPECT_EQ(lookupInside(w), id) << w;
+        }
+        const std::vector<std::string> misses = {name + "X", name + "_", name + "1", name.substr(0, name.size() - 1),
+                                                 "X" + name, name.substr(0, name.size() - 1) + "Q",
+                                                 name.substr(1)};
+        for (const std::string &w : misses) {
+            EXPECT_EQ(lookupKeyword(w), linearKeyword(w)) << w;
+            EXPECT_EQ(lookupInside(w), linearKeyword(w)) << w;
+        }
+    }
+}
+
+TEST(Keywords, RandomIdentifiersAgreeWithALinearSearch)
+{
+    std::mt19937 rng(7);
+    const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789$";
+    int hits = 0;
+    for (int i = 0; i < 200000; ++i) {
+        std::string w(1 + rng() % 22, 'a');
+        for (char &c : w)
+            c = alphabet[rng() % (i % 3 ? 27 : alphabet.size())]; // mostly lower-case letters
+        const std::uint16_t expected = linearKeyword(w);
+        hits += expected != 0;
+        ASSERT_EQ(switchyard::routing::detail::lookupKeyword(w), expected) << w;
+        ASSERT_EQ(lookupInside(w), expected) << w;
+    }
+    EXPECT_GT(hits, 0); // short random words do hit keywords (AS, BY, IN, ...)
 }
