@@ -96,6 +96,10 @@ ChecksumDialog::ChecksumDialog(core::ConnectionOptions primary, std::vector<cs::
                                                 .arg(qs(m_primaryOptions.user)));
         m_databases->setPlaceholderText(Tr::tr("the profile's database (comma-separated list for several)"));
         m_tables->setPlaceholderText(Tr::tr("all tables (SCHEMA.TABLE, comma-separated)"));
+        m_compareWith->setObjectName(QStringLiteral("compareWith"));
+        m_otherPassword->setObjectName(QStringLiteral("otherPassword"));
+        m_databases->setObjectName(QStringLiteral("databases"));
+        m_tables->setObjectName(QStringLiteral("tables"));
         form->addRow(Tr::tr("Compare with:"), m_compareWith);
         form->addRow(Tr::tr("Its password:"), m_otherPassword);
         form->addRow(Tr::tr("Databases:"), m_databases);
@@ -162,12 +166,14 @@ ChecksumDialog::ChecksumDialog(core::ConnectionOptions primary, std::vector<cs::
     layout->addWidget(m_preview);
     m_status = new QLabel;
     m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_run->setObjectName(QStringLiteral("run"));
     layout->addWidget(m_status);
     if (pg) {
         m_run->setText(Tr::tr("Compare"));
         m_run->setEnabled(false);
         connect(m_compareWith, &QLineEdit::textChanged, this,
-                [this](const QString &t) { m_run->setEnabled(!t.trimmed().isEmpty() && !m_worker.joinable()); });
+                [this](const QString &t) { m_run->setEnabled(!t.trimmed().isEmpty() && !m_cancelButton->isEnabled()); });
         m_drill->hide();
         m_onPrimary->hide();
         m_onReplica->hide();
@@ -247,6 +253,12 @@ void ChecksumDialog::startPgCompare()
         databases.push_back(m_primaryOptions.database);
     const core::ConnectionOptions self = m_primaryOptions;
     m_status->setText(Tr::tr("Comparing %1 with %2…").arg(qs(self.label()), qs(other.label())));
+    for (QTableWidget *t : {m_heat, m_diffs}) {
+        t->clear();
+        t->setRowCount(0);
+        t->setColumnCount(0);
+    }
+    m_skipped->hide();
     m_progress->setRange(0, 0);
     QPointer<ChecksumDialog> self_(this);
     runWorker([self_, self, other, o, databases, cancel = m_cancel] {
@@ -301,9 +313,13 @@ void ChecksumDialog::startPgCompare()
             self_->m_progress->setValue(error ? 0 : 1);
             if (error) {
                 // A physical standby named here: its own words (byte-identical, rebuild).
-                self_->m_status->setText(error->code == ErrorCode::Unsupported
-                                             ? Tr::tr("Not compared: %1").arg(qs(error->message))
-                                             : Tr::tr("Comparison failed: %1").arg(qs(error->describe())));
+                self_->m_status->setText(
+                    error->code == ErrorCode::Unsupported
+                        ? Tr::tr("Not compared: %1 is a physical standby of this cluster. It replays the primary's WAL "
+                                 "and is byte-identical by design; if it is suspected of corruption, rebuild it "
+                                 "(Operations > Rebuild).")
+                              .arg(qs(error->node))
+                        : Tr::tr("Comparison failed: %1").arg(qs(error->describe())));
                 if (self_->m_history)
                     recordChecksumFailure(*self_->m_history, *error);
                 return;
@@ -346,8 +362,12 @@ void ChecksumDialog::showPgReport(const cs::PgCompareReport &report)
             result = Tr::tr("match");
             colour = QColor(0xa8, 0xda, 0xb5);
         }
-        const QStringList cells = {name, QString::number(t.rowsA), QString::number(t.rowsB), QString::number(t.chunks),
-                                   QString::number(t.differingChunks.size()), result};
+        const bool compared = t.skipReason.empty() && !t.missingOnA && !t.missingOnB;
+        const QString none = QStringLiteral("—");
+        const QStringList cells = {name, compared ? QString::number(t.rowsA) : none,
+                                   compared ? QString::number(t.rowsB) : none,
+                                   compared ? QString::number(t.chunks) : none,
+                                   compared ? QString::number(t.differingChunks.size()) : none, result};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setBackground(colour);
@@ -364,7 +384,7 @@ void ChecksumDialog::showPgReport(const cs::PgCompareReport &report)
                                                                                             : Tr::tr("row differs")));
         }
     }
-    m_heat->resizeColumnToContents(0);
+    m_heat->resizeColumnsToContents();
     m_diffs->resizeColumnsToContents();
     if (!skipped.isEmpty()) {
         m_skipped->setText(Tr::tr("SKIPPED - NOT CHECKED (no primary key): %1").arg(skipped.join(QStringLiteral(", "))));
