@@ -500,8 +500,10 @@ void printPgReport(const QString &database, const cs::PgCompareReport &r)
         }
         const QString key = boundText(t.keyColumns);
         for (const cs::PgChunkDiff &d : t.differingChunks)
-            printLine(Tr::tr("  %1.%2 chunk (%3) (%4 .. %5]: a %6 rows, b %7 rows")
-                          .arg(qs(t.schema), qs(t.table), key, boundText(d.bounds.lower), boundText(d.bounds.upper))
+            printLine(Tr::tr("  %1.%2 chunk (%3) %4 .. %5: a %6 rows, b %7 rows")
+                          .arg(qs(t.schema), qs(t.table), key,
+                               d.bounds.lower.empty() ? Tr::tr("[start") : QLatin1Char('(') + boundText(d.bounds.lower),
+                               d.bounds.upper.empty() ? Tr::tr("end]") : boundText(d.bounds.upper) + QLatin1Char(']'))
                           .arg(d.rowsA)
                           .arg(d.rowsB));
         for (const cs::RowDiff &d : t.rowDiffs) {
