@@ -171,7 +171,7 @@ const RouteDecision &Router::routeAt(Session &s, std::string_view sql, Now &now)
     RouteDecision &d = s.m_decision;
     d.clear();
     const LexOptions lo = s.lexOptions(m_serverVersion);
-    PacketInfo &p = s.m_packet;
+    PacketInfo &p = m_packet;
     m_classifier.classify(sql, lo, p);
 
     bool uncertain = false;
@@ -181,8 +181,8 @@ const RouteDecision &Router::routeAt(Session &s, std::string_view sql, Now &now)
         // follows that reading), but if not running them changes the verdict, be careful.
         LexOptions alt = lo;
         alt.versioned = VersionedComments::ExecuteNone;
-        m_classifier.classify(sql, alt, s.m_packetAlt);
-        if (!sameVerdict(p, s.m_packetAlt)) {
+        m_classifier.classify(sql, alt, m_packetAlt);
+        if (!sameVerdict(p, m_packetAlt)) {
             uncertain = true;
             d.addReason(ReasonCode::VersionDependent);
         }
@@ -214,12 +214,12 @@ const RouteDecision &Router::routeAt(Session &s, std::string_view sql, Now &now)
             }
         }
     }
-    s.m_executeResolved = false;
+    m_executeResolved = false;
     decide(s, p, uncertain, now, d);
     applyEffects(s, p, d, now);
-    if (s.m_executeResolved) {
-        s.m_executeResolved = false;
-        applyEffects(s, s.m_packetInner, d, now);
+    if (m_executeResolved) {
+        m_executeResolved = false;
+        applyEffects(s, m_packetInner, d, now);
     }
     finish(s, d);
     return d;
@@ -249,7 +249,7 @@ const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t stat
     RouteDecision &d = s.m_decision;
     d.clear();
     protocolName(s.m_protocolName, statementId);
-    PacketInfo &p = s.m_packet;
+    PacketInfo &p = m_packet;
     p.clear();
     StatementInfo st;
     st.kind = StatementKind::Execute;
@@ -257,12 +257,12 @@ const RouteDecision &Router::routeProtocolExecute(Session &s, std::uint32_t stat
     st.requirement = Requirement::Execute;
     st.object = s.m_protocolName;
     p.statements.push_back(st);
-    s.m_executeResolved = false;
+    m_executeResolved = false;
     decide(s, p, false, now, d);
     applyEffects(s, p, d, now);
-    if (s.m_executeResolved) {
-        s.m_executeResolved = false;
-        applyEffects(s, s.m_packetInner, d, now);
+    if (m_executeResolved) {
+        m_executeResolved = false;
+        applyEffects(s, m_packetInner, d, now);
     }
     finish(s, d);
     return d;
@@ -912,14 +912,14 @@ void Router::decideExecute(Session &s, const StatementInfo &st, const Hint &hint
     LexOptions lo = s.lexOptions(m_serverVersion);
     lo.backslashEscapes = prepared->backslashEscapes;
     lo.ansiQuotes = prepared->ansiQuotes;
-    m_classifier.classify(prepared->body, lo, s.m_packetInner);
-    const PacketInfo &in = s.m_packetInner;
+    m_classifier.classify(prepared->body, lo, m_packetInner);
+    const PacketInfo &in = m_packetInner;
     if (in.statements.size() != 1) {
         d.addReason(ReasonCode::MultiStatement).count = static_cast<std::uint32_t>(in.statements.size());
         toPrimary(d);
         return;
     }
-    s.m_executeResolved = true;
+    m_executeResolved = true;
     StatementInfo inner = in.statements.front();
     inner.flags |= st.flags & kPrimaryFlags;
     d.flags |= inner.flags;

@@ -125,6 +125,14 @@ private:
     Balancer m_balancer;
     std::vector<std::uint16_t> m_candidates;   // scratch
     const std::vector<Token> *m_packetTokens = nullptr;   // the tokens of the packet being decided
+    // Scratch shared by all sessions (a Router serves one thread at a time), so a session costs
+    // no token buffers of its own - one huge statement no longer leaves megabytes behind in
+    // every session that sent one: the packet being routed, its reading with versioned
+    // comments not run, and the body of an EXECUTEd statement.
+    PacketInfo m_packet;
+    PacketInfo m_packetAlt;
+    PacketInfo m_packetInner;
+    bool m_executeResolved = false;   // m_packetInner holds the EXECUTEd statement
 };
 
 } // namespace switchyard::routing

@@ -205,12 +205,7 @@ private:
     ReplicationPosition m_lastWritePosition;
     std::optional<Clock::time_point> m_lastWriteTime;
 
-    // scratch buffers reused by the Router (no allocation once warm)
-    PacketInfo m_packet;
-    PacketInfo m_packetAlt;
-    PacketInfo m_packetInner;
-    std::string m_protocolName;
-    bool m_executeResolved = false;  // m_packetInner holds the EXECUTEd statement
+    std::string m_protocolName;      // the name protocol-level prepared statements are kept under
     RouteDecision m_decision;
 };
 
