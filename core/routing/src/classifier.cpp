@@ -233,15 +233,14 @@ private:
         // Tokens live in the packet's array: keep pointers, not copies.
         const Token *prev = &kNoToken;
         const Token *prev2 = &kNoToken;
+        const bool mayStopEarly = o.stopAtComma || o.stopAtCloseParen || o.stopAtFor;
         for (;;) {
             const Token &pk = peek();
             if (isStop(pk))
                 break;
-            if (o.stopAtComma && depth == o.depth && pk.kind == TokenKind::Comma)
-                break;
-            if (o.stopAtCloseParen && depth == o.depth && pk.kind == TokenKind::RParen)
-                break;
-            if (o.stopAtFor && depth == o.depth && isKw(pk, Kw_FOR))
+            if (mayStopEarly && depth == o.depth
+                && ((o.stopAtComma && pk.kind == TokenKind::Comma)
+                    || (o.stopAtCloseParen && pk.kind == TokenKind::RParen) || (o.stopAtFor && isKw(pk, Kw_FOR))))
                 break;
             const Token &t = take();
             ++r.tokens;
