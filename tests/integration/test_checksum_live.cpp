@@ -266,6 +266,58 @@ TEST(ChecksumLive, FloatsRoundedPerOptionAndReplicaOnlyRepair)
     }
 }
 
+// The row hash's cheap forms (floats as their bytes on MariaDB, NULL as a 0xFF byte or a bitmap
+// bit) must tell apart everything the printed form did: a float's last bit, NULL from a value
+// that prints 0xFF in a single-byte charset, NULLs that swap columns; and -0 still equals 0.
+TEST(ChecksumLive, RowHashEdgesFloatBitsNullMarkersAndCharsets)
+{
+    ASSERT_TRUE(sandbox().ok()) << sandbox().error();
+    auto p = admin(sandbox().primary());
+    exec(*p, "CREATE TABLE ck.edge (id INT PRIMARY KEY, d DOUBLE NULL, f FLOAT NULL, u VARCHAR(10) CHARACTER SET "
+             "utf8mb4 NULL, l VARCHAR(10) CHARACTER SET latin1 NULL, a VARCHAR(10) CHARACTER SET utf8mb4 NULL, "
+             "b VARCHAR(10) CHARACTER SET utf8mb4 NULL, n DECIMAL(10,2) NULL) ENGINE=InnoDB");
+    exec(*p, "INSERT INTO ck.edge VALUES (1, 0.3, 0.5, 'x', 'y', NULL, 'v', 1.5), (2, 0, 1, 'x', CONVERT(_utf8mb4'\u00ff' "
+             "USING latin1), 'a', 'b', NULL), (3, 1e-310, -2.5, NULL, NULL, 'v', NULL, 0), (4, -1.7e308, NULL, '', '', "
+             "'', '', 2), (5, 2, 3, 'é', 'é', NULL, NULL, NULL), (6, 0, 0, NULL, NULL, NULL, NULL, NULL)");
+    exec(*p, "UPDATE ck.edge SET l = X'FF' WHERE id = 2");  // latin1 'ÿ': the byte a UTF-8 NULL marker uses
+    syncReplicas();
+    auto r1 = admin(*sandbox().replicas()[0]);
+    exec(*r1, "SET SESSION sql_log_bin = 0");
+    exec(*r1, "UPDATE ck.edge SET d = 0.30000000000000004 WHERE id = 1");  // one bit away from 0.3
+    exec(*r1, "UPDATE ck.edge SET l = NULL WHERE id = 2");                 // 'ÿ' -> NULL
+    exec(*r1, "UPDATE ck.edge SET a = NULL, b = 'v' WHERE id = 3");        // the NULL swaps columns
+    exec(*r1, "UPDATE ck.edge SET d = 4.9e-324 WHERE id = 4");             // denormal instead of -1.7e308
+    exec(*r1, "UPDATE ck.edge SET d = -0e0, f = -0e0 WHERE id = 6");      // prints as 0: not drift
+    exec(*r1, "UPDATE ck.edge SET f = 3.0000002 WHERE id = 5");            // a FLOAT's last bit
+    for (HashFunction h : {HashFunction::Crc32, HashFunction::Md5}) {
+        ChecksumOptions o;
+        o.tables = {"ck.edge"};
+        o.rowHash.hash = h;
+        const ChecksumReport r = check(o);
+        ASSERT_NE(table(r, "edge"), nullptr);
+        EXPECT_EQ(table(r, "edge")->differingChunks(0), 1);
+        EXPECT_EQ(table(r, "edge")->differingChunks(1), 0);
+        EXPECT_EQ(drill(r, "edge", 0), (std::set<std::string>{"different:1", "different:2", "different:3",
+                                                               "different:4", "different:5"}));
+    }
+    // Rounding asked for: 0.3 and 0.30000000000000004 are the same at 3 places; the rest still differ.
+    ChecksumOptions o;
+    o.tables = {"ck.edge"};
+    o.rowHash.floatPrecision = 3;
+    const ChecksumReport rounded = check(o);
+    ASSERT_EQ(table(rounded, "edge")->chunks.size(), 1u);
+    auto info = loadTable(*p, "ck", "edge");
+    ASSERT_TRUE(info.ok());
+    auto d = diffChunkRows(*p, *r1, *info, table(rounded, "edge")->chunks[0].bounds, o.rowHash);
+    ASSERT_TRUE(d.ok()) << d.error().describe();
+    std::set<std::string> keys;
+    for (const RowDiff &rd : *d)
+        keys.insert(rd.key.front());
+    EXPECT_EQ(keys, (std::set<std::string>{"2", "3", "4"}));
+    exec(*p, "DROP TABLE ck.edge");
+    syncReplicas();
+}
+
 TEST(ChecksumLive, InterruptedRunResumes)
 {
     ASSERT_TRUE(sandbox().ok()) << sandbox().error();

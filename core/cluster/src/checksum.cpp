@@ -284,7 +284,8 @@ Result<DirectCompare> compareChunkDirect(Connection &primary, Connection &replic
 {
     // The primary's checksum and its position; the replica computes once it has applied at least
     // that much. A write between the two reads can still make them differ: callers re-check.
-    auto p = chunkSum(primary, table, spec, bounds);
+    const RowHashSpec hashSpec = forServer(spec, primary.serverInfo().flavor);
+    auto p = chunkSum(primary, table, hashSpec, bounds);
     if (!p)
         return p.error();
     auto pos = gtidPosition(primary);
@@ -292,7 +293,7 @@ Result<DirectCompare> compareChunkDirect(Connection &primary, Connection &replic
         return pos.error();
     if (auto st = waitForPosition(replica, *pos, wait); !st)
         return st.error();
-    auto r = chunkSum(replica, table, spec, bounds);
+    auto r = chunkSum(replica, table, hashSpec, bounds);
     if (!r)
         return r.error();
     DirectCompare d;
@@ -311,6 +312,7 @@ struct Run
     std::vector<ReplicaTarget> targets;
     std::vector<std::unique_ptr<Connection>> replicas;
     const ChecksumOptions &options;
+    RowHashSpec spec;  // options.rowHash as this server flavor computes it
     const ProgressCallback &progress;
     const CancelFlag &cancel;
     ChecksumReport report;
@@ -404,7 +406,7 @@ struct Run
                    double &seconds)
     {
         const auto t0 = Clock::now();
-        if (auto st = exec(checksumInsertSql(t, options.rowHash, bounds, chunk, results)); !st)
+        if (auto st = exec(checksumInsertSql(t, spec, bounds, chunk, results)); !st)
             return st;
         seconds = secondsSince(t0);
         const std::string where = tableWhere(t) + " AND chunk = " + std::to_string(chunk);
@@ -646,7 +648,7 @@ struct Run
                     report.cancelled = true;
                     return okStatus();
                 }
-                auto s = chunkSum(rc, t, options.rowHash, c.bounds);
+                auto s = chunkSum(rc, t, spec, c.bounds);
                 if (!s)
                     return s.error();
                 c.replicaRows[i] = s->rows;
@@ -655,7 +657,7 @@ struct Run
                 // A write between the primary's chunk and now is not drift: re-check from a
                 // fresh primary checksum at a known position, twice at most.
                 for (int attempt = 0; !same && attempt < 2; ++attempt) {
-                    auto d = compareChunkDirect(primary, rc, t, options.rowHash, c.bounds, options.replicaWait);
+                    auto d = compareChunkDirect(primary, rc, t, spec, c.bounds, options.replicaWait);
                     if (!d)
                         return d.error();
                     c.replicaRows[i] = d->replicaRows;
@@ -679,7 +681,8 @@ Result<ChecksumReport> runChecksum(Connection &primary, const std::vector<Replic
         if (auto st = primary.connect(); !st)
             return st.error();
     }
-    Run run{primary, replicas, {}, options, progress, cancel, {}, {}, Clock::now(), 0};
+    Run run{primary, replicas, {}, options, forServer(options.rowHash, primary.serverInfo().flavor), progress, cancel,
+            {}, {}, Clock::now(), 0};
     run.report.primary = primary.options().label();
     for (const ReplicaTarget &t : replicas) {
         auto c = createConnection(t.options);
@@ -802,7 +805,8 @@ Result<std::vector<RowDiff>> diffChunkRows(Connection &primary, Connection &repl
 {
     if (table.keyColumns.empty())
         return makeError(ErrorCode::Unsupported, "table " + table.database + "." + table.table + " has no usable key");
-    auto p = keyHashes(primary, table, bounds, spec);
+    const RowHashSpec hashSpec = forServer(spec, primary.serverInfo().flavor);
+    auto p = keyHashes(primary, table, bounds, hashSpec);
     if (!p)
         return p.error();
     auto pos = gtidPosition(primary);
@@ -810,7 +814,7 @@ Result<std::vector<RowDiff>> diffChunkRows(Connection &primary, Connection &repl
         return pos.error();
     if (auto st = waitForPosition(replica, *pos, wait); !st)
         return st.error();
-    auto r = keyHashes(replica, table, bounds, spec);
+    auto r = keyHashes(replica, table, bounds, hashSpec);
     if (!r)
         return r.error();
     std::vector<RowDiff> diffs;

@@ -187,11 +187,59 @@ std::string quoteString(std::string_view text)
     return out + "'";
 }
 
+// Floats hashed as their IEEE-754 bytes: one MariaDB dynamic-column blob (COLUMN_CREATE stores a
+// DOUBLE as its 8 raw bytes) instead of the server's shortest round-trip text, which costs more
+// than the rest of a typical row together. `+ 0e0` turns -0 into 0 (they print alike, and
+// compare equal). A NULL float is simply absent from the blob.
+static bool floatAsBytes(const Column &c, const RowHashSpec &spec)
+{
+    return spec.floatBytes && c.isFloat() && !spec.floatPrecision;
+}
+
+// A NULL column is replaced by the byte 0xFF when no value of it can print that byte: the
+// text of numbers and times, and text in UTF-8 or ASCII (0xFF is never valid there). Other
+// NULL-able columns (binary, geometry, single-byte charsets, unknown types) go into the
+// ISNULL() bitmap.
+static bool nullMarkerSafe(const Column &c, const RowHashSpec &spec)
+{
+    if (c.isText())
+        return c.convertCharset || oneOf(c.charset, {"utf8mb4", "utf8mb3", "utf8", "ascii"});
+    if (c.isInteger() || c.isFloat())
+        return !floatAsBytes(c, spec);
+    return oneOf(c.dataType, {"decimal", "numeric", "date", "time", "datetime", "timestamp", "year", "bit"});
+}
+
+RowHashSpec forServer(RowHashSpec spec, Flavor flavor)
+{
+    spec.floatBytes = flavor == Flavor::MariaDB;
+    return spec;
+}
+
 std::string rowExpression(const TableInfo &table, const RowHashSpec &spec)
 {
     std::string out = "CONCAT_WS('#'";
+    // The float blob goes first: its length follows from its header, so it cannot run into the
+    // text after it.
+    std::string floats;
+    int floatId = 0;
+    for (const Column &c : table.columns) {
+        if (floatAsBytes(c, spec))
+            floats += (floats.empty() ? "" : ", ") + std::to_string(floatId++) + ", " + quoteIdent(c.name) + " + 0e0";
+    }
+    // Both binary items are cast so that they win the charset aggregation (a binary string of
+    // IMPLICIT derivation beats text columns): the row is concatenated as raw bytes. Left
+    // coercible, they would be converted to the columns' charset - bytes invalid in UTF-8 become
+    // '?' (the float blob) or fail the statement (the NULL marker, error 1300).
+    if (!floats.empty())
+        out += ", CAST(COLUMN_CREATE(" + floats + ") AS BINARY)";
     std::vector<std::string> nullable;
     for (const Column &c : table.columns) {
+        if (floatAsBytes(c, spec))
+            continue;
+        if (c.nullable && nullMarkerSafe(c, spec)) {
+            out += ", IFNULL(" + normalisedColumn(c, spec) + ", CAST(X'FF' AS BINARY))";
+            continue;
+        }
         out += ", " + normalisedColumn(c, spec);
         if (c.nullable)
             nullable.push_back(quoteIdent(c.name));

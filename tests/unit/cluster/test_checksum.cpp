@@ -58,11 +58,38 @@ TEST(ChecksumSql, RowExpressionNormalisesAndIsNullSafe)
     RowHashSpec spec;
     spec.floatPrecision = 4;
     const std::string e = rowExpression(orders(), spec);
-    EXPECT_EQ(e, "CONCAT_WS('#', `id`, CONVERT(`name` USING utf8mb4), ROUND(`price`, 4), UNIX_TIMESTAMP(`ts`), `bin`, "
-                 "`total`, ISNULL(`name`) + ISNULL(`price`) * 2 + ISNULL(`bin`) * 4 + ISNULL(`total`) * 8)");
+    // NULL is a 0xFF byte where no value prints one (UTF-8 text, numbers); a bit for binary.
+    EXPECT_EQ(e, "CONCAT_WS('#', `id`, IFNULL(CONVERT(`name` USING utf8mb4), CAST(X'FF' AS BINARY)), "
+                 "IFNULL(ROUND(`price`, 4), CAST(X'FF' AS BINARY)), UNIX_TIMESTAMP(`ts`), `bin`, "
+                 "IFNULL(`total`, CAST(X'FF' AS BINARY)), ISNULL(`bin`))");
     TableInfo same = orders();
     same.columns[1].convertCharset = false;  // every node stores it in the same charset
-    EXPECT_EQ(rowExpression(same, {}).rfind("CONCAT_WS('#', `id`, `name`, `price`,", 0), 0u);
+    EXPECT_EQ(rowExpression(same, {}).rfind("CONCAT_WS('#', `id`, IFNULL(`name`, CAST(X'FF' AS BINARY)), "
+                                            "IFNULL(`price`, CAST(X'FF' AS BINARY)),", 0),
+              0u);
+    // A single-byte charset can hold 0xFF: that column goes into the bitmap.
+    same.columns[1].charset = "latin1";
+    EXPECT_EQ(rowExpression(same, {}), "CONCAT_WS('#', `id`, `name`, IFNULL(`price`, CAST(X'FF' AS BINARY)), "
+                                       "UNIX_TIMESTAMP(`ts`), `bin`, IFNULL(`total`, CAST(X'FF' AS BINARY)), "
+                                       "ISNULL(`name`) + ISNULL(`bin`) * 2)");
+}
+
+TEST(ChecksumSql, FloatsAsBytesOnMariaDbUnlessRounded)
+{
+    RowHashSpec spec = forServer({}, core::Flavor::MariaDB);
+    EXPECT_TRUE(spec.floatBytes);
+    EXPECT_FALSE(forServer(spec, core::Flavor::MySQL).floatBytes);  // no COLUMN_CREATE there
+    TableInfo t = orders();
+    t.columns.push_back({"ratio", "float", "float", false, false, "", true});
+    // One binary blob first (its length follows from its header), -0 folded into 0, NULL absent.
+    EXPECT_EQ(rowExpression(t, spec).rfind("CONCAT_WS('#', CAST(COLUMN_CREATE(0, `price` + 0e0, 1, `ratio` + 0e0) "
+                                           "AS BINARY), `id`, IFNULL(CONVERT(`name` USING utf8mb4), ",
+                                           0),
+              0u);
+    EXPECT_EQ(rowExpression(t, spec).find("ISNULL(`price`)"), std::string::npos);
+    spec.floatPrecision = 2;  // rounding asked for: as printed, rounded
+    EXPECT_EQ(rowExpression(t, spec).find("COLUMN_CREATE"), std::string::npos);
+    EXPECT_NE(rowExpression(t, spec).find("IFNULL(ROUND(`price`, 2), CAST(X'FF' AS BINARY))"), std::string::npos);
 }
 
 TEST(ChecksumSql, ChunkChecksumCrc32AndMd5)

@@ -6,7 +6,9 @@
 //    (`ORDER BY key LIMIT n-1,2` finds the next boundary); the chunk size is tuned after
 //    every chunk to a target time (EWMA, weight 0.75) - ChunkSizer;
 //  - the chunk checksum is COUNT(*) plus BIT_XOR of a normalised, NULL-safe row hash
-//    (CRC32 like pt, or 128 bits of MD5) - RowHashSpec;
+//    (CRC32 like pt, or 128 bits of MD5) - RowHashSpec. NULL is a 0xFF byte where no value can
+//    print one (numbers, times, UTF-8/ASCII text), else a bit in an ISNULL() bitmap; on MariaDB
+//    floats are hashed as their bytes (COLUMN_CREATE), not through float-to-text;
 //  - the checksum statement runs on the primary with binlog_format=STATEMENT for the session, so
 //    each direct replica recomputes it at the same point of the replication stream and keeps
 //    its own result next to the primary's in `switchyard`.`checksums`;
@@ -96,6 +98,11 @@ struct RowHashSpec
     HashFunction hash = HashFunction::Crc32;
     std::optional<int> floatPrecision;   // ROUND(float, N); nullopt: as the server prints them
     bool trimText = false;               // TRIM() text (pt's --trim)
+    // MariaDB only (COLUMN_CREATE): FLOAT/DOUBLE without floatPrecision hashed as their IEEE
+    // bytes rather than as printed (-0 as 0). Exactly as discriminating as the shortest
+    // round-trip text MariaDB prints, and far cheaper. The checksum functions below set it from
+    // the primary's flavor (forServer); set it by hand only for the SQL generators.
+    bool floatBytes = false;
 };
 
 // A chunk's key range. For range chunks, bounds are inclusive single integers; for nibbles,
@@ -111,6 +118,8 @@ struct ChunkBounds
 std::string quoteIdent(std::string_view name);                 // `name` with `` doubled
 std::string quoteString(std::string_view text);                // '...' with \ and ' escaped
 std::string rowExpression(const TableInfo &table, const RowHashSpec &spec);   // CONCAT_WS(...)
+// `spec` with what the server can do filled in (floatBytes on MariaDB).
+RowHashSpec forServer(RowHashSpec spec, Flavor flavor);
 std::string chunkChecksumExpression(const TableInfo &table, const RowHashSpec &spec); // cnt, crc
 std::string rangePredicate(const TableInfo &table, const ChunkBounds &bounds);      // WHERE body
 std::string checksumSelectSql(const TableInfo &table, const RowHashSpec &spec, const ChunkBounds &bounds);
