@@ -220,3 +220,36 @@ TEST(Checksum, RunOnFakePrimaryUsesStatementFormatAndRangeChunks)
         inserts += s.rfind("INSERT INTO `switchyard`.`checksums`", 0) == 0 ? 1 : 0;
     EXPECT_EQ(inserts, 3);
 }
+
+TEST(Checksum, NoChunkIsBiggerThanATenthOfItsTable)
+{
+    // Replicas recompute a chunk after the primary commits it: a big chunk leaves them idle while
+    // it runs and busy after the primary is done. However fast the chunks go, they stay <= 1/10.
+    core::ServerInfo info;
+    info.flavor = core::Flavor::MariaDB;
+    switchyard::testing::FakeConnection p({}, info);
+    ASSERT_TRUE(p.connect().ok());
+    p.answer("", core::QueryResult{});
+    p.answer("SELECT t.TABLE_SCHEMA", switchyard::testing::table({"s", "t", "r"}, {{"shop", "orders", "1000000"}}));
+    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME",
+             switchyard::testing::table({"s", "t", "c", "d", "ct", "n", "e", "cs"}, {{"shop", "orders", "id", "int", "int(11)", "NO", "", std::nullopt}}));
+    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME",
+             switchyard::testing::table({"s", "t", "i", "c", "p"}, {{"shop", "orders", "PRIMARY", "id", std::nullopt}}));
+    p.answer("SELECT MIN(", switchyard::testing::table({"a", "b"}, {{"1", "1000000"}}));
+    p.answer("SELECT this_cnt", switchyard::testing::table({"c", "r"}, {{"1000", "abc"}}));
+    p.answer("SHOW GLOBAL STATUS", switchyard::testing::table({"Variable_name", "Value"}, {{"Threads_running", "1"}}));
+    p.answer("SELECT @@GLOBAL.gtid_binlog_pos", switchyard::testing::table({"p"}, {{"0-1-5"}}));
+    ChecksumOptions o;
+    o.chunkSeconds = 5;  // the fake answers at once: the target time alone would allow any size
+    auto r = runChecksum(p, {}, o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    ASSERT_EQ(r->tables.size(), 1u);
+    const auto &chunks = r->tables[0].chunks;
+    EXPECT_GE(chunks.size(), 10u);
+    for (std::size_t i = 1; i + 1 < chunks.size(); ++i) {
+        const long long lo = std::stoll(chunks[i].bounds.lower.front());
+        const long long hi = std::stoll(chunks[i].bounds.upper.front());
+        EXPECT_LE(hi - lo + 1, 100000) << "chunk " << chunks[i].chunk;
+    }
+    EXPECT_EQ(chunks.front().bounds.upper, std::vector<std::string>{"1000"});  // still starts small
+}

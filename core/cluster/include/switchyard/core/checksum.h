@@ -4,7 +4,9 @@
 //  - each table is cut into chunks along its primary key or a NOT NULL unique index; a single
 //    integer key is cut into key ranges (no boundary scan), any other key is nibbled
 //    (`ORDER BY key LIMIT n-1,2` finds the next boundary); the chunk size is tuned after
-//    every chunk to a target time (EWMA, weight 0.75) - ChunkSizer;
+//    every chunk to a target time (EWMA, weight 0.75) - ChunkSizer - and never exceeds a tenth
+//    of the table (at least 10 000 rows): replicas recompute a chunk after the primary, so one
+//    big chunk is paid twice in wall time;
 //  - the chunk checksum is COUNT(*) plus BIT_XOR of a normalised, NULL-safe row hash
 //    (CRC32 like pt, or 128 bits of MD5) - RowHashSpec. NULL is a 0xFF byte where no value can
 //    print one (numbers, times, UTF-8/ASCII text), else a bit in an ISNULL() bitmap; on MariaDB
