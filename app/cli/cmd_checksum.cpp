@@ -529,6 +529,8 @@ void printPgReport(const QString &database, const cs::PgCompareReport &r)
 int runPgChecksum(const QCommandLineParser &parser)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("node")) && !parser.isSet(QStringLiteral("compare-with")))
+        return fail(Tr::tr("--node names side A of a comparison: give --compare-with PROFILE[:NODE] too"), ExitUsage);
     int code = ExitFailure;
     auto self = discoverPg(parser.value(QStringLiteral("profile")), &code);
     if (!self)
@@ -545,8 +547,8 @@ int runPgChecksum(const QCommandLineParser &parser)
         }
         const QString advice =
             Tr::tr("PostgreSQL physical standbys replay their primary's WAL and are byte-identical by design: there are "
-                   "no rows to compare. If a standby is suspected of corruption, rebuild it (Operations > Rebuild in "
-                   "the console, or pg_basebackup). To compare a logical-replication subscriber or another cluster, "
+                   "no rows to compare. If a standby is suspected of corruption, rebuild it from the "
+                   "primary with pg_basebackup. To compare a logical-replication subscriber or another cluster, "
                    "give --compare-with PROFILE[:NODE].");
         if (json) {
             QJsonObject o;

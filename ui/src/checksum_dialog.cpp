@@ -80,8 +80,8 @@ ChecksumDialog::ChecksumDialog(core::ConnectionOptions primary, std::vector<cs::
         m_notice = new QLabel(
             (standbys.isEmpty() ? QString() : Tr::tr("Standbys %1: ").arg(standbys.join(QStringLiteral(", ")))) +
             Tr::tr("PostgreSQL physical standbys replay the primary's WAL and are byte-identical by design, so there "
-                   "are no rows to compare. If a standby is suspected of corruption, rebuild it (Operations > "
-                   "Rebuild). To compare the primary %1 with a logical-replication subscriber or a node of another "
+                   "are no rows to compare. If a standby is suspected of corruption, rebuild it from the "
+                   "primary with pg_basebackup. To compare the primary %1 with a logical-replication subscriber or a node of another "
                    "cluster, name that node below.")
                 .arg(qs(m_primaryOptions.label())));
         m_notice->setWordWrap(true);
@@ -317,7 +317,7 @@ void ChecksumDialog::startPgCompare()
                     error->code == ErrorCode::Unsupported
                         ? Tr::tr("Not compared: %1 is a physical standby of this cluster. It replays the primary's WAL "
                                  "and is byte-identical by design; if it is suspected of corruption, rebuild it "
-                                 "(Operations > Rebuild).")
+                                 "from the primary with pg_basebackup.")
                               .arg(qs(error->node))
                         : Tr::tr("Comparison failed: %1").arg(qs(error->describe())));
                 if (self_->m_history)
