@@ -278,7 +278,8 @@ TEST(ChecksumLive, RowHashEdgesFloatBitsNullMarkersAndCharsets)
              "b VARCHAR(10) CHARACTER SET utf8mb4 NULL, n DECIMAL(10,2) NULL) ENGINE=InnoDB");
     exec(*p, "INSERT INTO ck.edge VALUES (1, 0.3, 0.5, 'x', 'y', NULL, 'v', 1.5), (2, 0, 1, 'x', CONVERT(_utf8mb4'\u00ff' "
              "USING latin1), 'a', 'b', NULL), (3, 1e-310, -2.5, NULL, NULL, 'v', NULL, 0), (4, -1.7e308, NULL, '', '', "
-             "'', '', 2), (5, 2, 3, 'é', 'é', NULL, NULL, NULL), (6, 0, 0, NULL, NULL, NULL, NULL, NULL)");
+             "'', '', 2), (5, 2, 3, 'é', 'é', NULL, NULL, NULL), (6, 0, 0, NULL, NULL, NULL, NULL, NULL), "
+             "(7, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
     exec(*p, "UPDATE ck.edge SET l = X'FF' WHERE id = 2");  // latin1 'ÿ': the byte a UTF-8 NULL marker uses
     syncReplicas();
     auto r1 = admin(*sandbox().replicas()[0]);
@@ -289,6 +290,7 @@ TEST(ChecksumLive, RowHashEdgesFloatBitsNullMarkersAndCharsets)
     exec(*r1, "UPDATE ck.edge SET d = 4.9e-324 WHERE id = 4");             // denormal instead of -1.7e308
     exec(*r1, "UPDATE ck.edge SET d = -0e0, f = -0e0 WHERE id = 6");      // prints as 0: not drift
     exec(*r1, "UPDATE ck.edge SET f = 3.0000002 WHERE id = 5");            // a FLOAT's last bit
+    exec(*r1, "UPDATE ck.edge SET d = 0 WHERE id = 7");                    // NULL -> 0
     for (HashFunction h : {HashFunction::Crc32, HashFunction::Md5}) {
         ChecksumOptions o;
         o.tables = {"ck.edge"};
@@ -298,7 +300,7 @@ TEST(ChecksumLive, RowHashEdgesFloatBitsNullMarkersAndCharsets)
         EXPECT_EQ(table(r, "edge")->differingChunks(0), 1);
         EXPECT_EQ(table(r, "edge")->differingChunks(1), 0);
         EXPECT_EQ(drill(r, "edge", 0), (std::set<std::string>{"different:1", "different:2", "different:3",
-                                                               "different:4", "different:5"}));
+                                                               "different:4", "different:5", "different:7"}));
     }
     // Rounding asked for: 0.3 and 0.30000000000000004 are the same at 3 places; the rest still differ.
     ChecksumOptions o;
@@ -313,7 +315,7 @@ TEST(ChecksumLive, RowHashEdgesFloatBitsNullMarkersAndCharsets)
     std::set<std::string> keys;
     for (const RowDiff &rd : *d)
         keys.insert(rd.key.front());
-    EXPECT_EQ(keys, (std::set<std::string>{"2", "3", "4"}));
+    EXPECT_EQ(keys, (std::set<std::string>{"2", "3", "4", "7"}));
     exec(*p, "DROP TABLE ck.edge");
     syncReplicas();
 }

@@ -10,7 +10,7 @@
 //  - the chunk checksum is COUNT(*) plus BIT_XOR of a normalised, NULL-safe row hash
 //    (CRC32 like pt, or 128 bits of MD5) - RowHashSpec. NULL is a 0xFF byte where no value can
 //    print one (numbers, times, UTF-8/ASCII text), else a bit in an ISNULL() bitmap; on MariaDB
-//    floats are hashed as their bytes (COLUMN_CREATE), not through float-to-text;
+//    floats are hashed as their bytes (POINT(x, 0)), not through float-to-text;
 //  - the checksum statement runs on the primary with binlog_format=STATEMENT for the session, so
 //    each direct replica recomputes it at the same point of the replication stream and keeps
 //    its own result next to the primary's in `switchyard`.`checksums`;
@@ -100,9 +100,9 @@ struct RowHashSpec
     HashFunction hash = HashFunction::Crc32;
     std::optional<int> floatPrecision;   // ROUND(float, N); nullopt: as the server prints them
     bool trimText = false;               // TRIM() text (pt's --trim)
-    // MariaDB only (COLUMN_CREATE): FLOAT/DOUBLE without floatPrecision hashed as their IEEE
-    // bytes rather than as printed (-0 as 0). Exactly as discriminating as the shortest
-    // round-trip text MariaDB prints, and far cheaper. The checksum functions below set it from
+    // MariaDB: FLOAT/DOUBLE without floatPrecision hashed as their IEEE bytes (POINT(x, 0))
+    // rather than as printed (-0 as 0). Exactly as discriminating as the shortest round-trip
+    // text MariaDB prints, and far cheaper (not tried on MySQL: it keeps the text). The checksum functions below set it from
     // the primary's flavor (forServer); set it by hand only for the SQL generators.
     bool floatBytes = false;
 };
