@@ -44,23 +44,29 @@ echo "== drift on replica 127.0.0.1:$P3 (binary logging off): 2 updated, 1 delet
 $M -P$P3 -e "SET SESSION sql_log_bin=0; UPDATE bench.orders SET amount=amount+1 WHERE id=4242; UPDATE bench.orders SET note=NULL WHERE id=512345; DELETE FROM bench.orders WHERE id=777777; INSERT INTO bench.orders VALUES (${ROWS}+5, 'ghost', 1, NOW(), 'extra', NULL)"
 
 export SWITCHYARD_PASSWORD=$APW
-echo "== switchyard-cli checksum"
-t0=$(date +%s.%N)
+# CPU seconds the three servers used (utime+stime): with 3 servers on few cores, their sum over
+# the cores bounds the wall time; the machine's load average says how many cores were free.
+SERVER_PIDS=$(pgrep -f "mariadbd.*$WORK/sandboxes" | tr '\n' ' ')
+TICK=$(getconf CLK_TCK)
+server_cpu() { local s=0; for p in $SERVER_PIDS; do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== switchyard-cli checksum (load average $LOAD0)"
+c0=$(server_cpu); t0=$(date +%s.%N)
 set +e; "$CLI" checksum --profile "$NAME" --databases bench --json > "$WORK/sy.json"; SYRC=$?; set -e
-t1=$(date +%s.%N)
-SYT=$(echo "$t1 - $t0" | bc)
-echo "exit $SYRC in ${SYT}s"
+t1=$(date +%s.%N); c1=$(server_cpu)
+SYT=$(echo "$t1 - $t0" | bc); SYCPU=$(echo "scale=2; ($c1 - $c0) / $TICK" | bc)
+echo "exit $SYRC in ${SYT}s, servers' CPU ${SYCPU}s"
 
-echo "== pt-table-checksum"
-t0=$(date +%s.%N)
+echo "== pt-table-checksum (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+c0=$(server_cpu); t0=$(date +%s.%N)
 set +e
 pt-table-checksum "h=127.0.0.1,P=$P1,u=$AUSER,p=$APW" --databases=bench --recursion-method=hosts --no-check-binlog-format > "$WORK/pt.txt" 2>&1
 PTRC=$?
 set -e
-t1=$(date +%s.%N)
-PTT=$(echo "$t1 - $t0" | bc)
+t1=$(date +%s.%N); c1=$(server_cpu)
+PTT=$(echo "$t1 - $t0" | bc); PTCPU=$(echo "scale=2; ($c1 - $c0) / $TICK" | bc)
 cat "$WORK/pt.txt"
-echo "exit $PTRC in ${PTT}s"
+echo "exit $PTRC in ${PTT}s, servers' CPU ${PTCPU}s"
 
 # Differing primary keys: ours from repair --print, pt's from pt-table-sync --print.
 "$CLI" repair --profile "$NAME" --table bench.orders --print > "$WORK/sy-repair.sql" || true
@@ -74,6 +80,7 @@ SYCH=$(python3 -c "import json,sys; r=json.load(open('$WORK/sy.json')); print(su
 PTCH=$($M -P$P3 -Nse "SELECT COUNT(*) FROM percona.checksums WHERE master_cnt<>this_cnt OR master_crc<>this_crc OR ISNULL(master_crc)<>ISNULL(this_crc)")
 echo
 echo "RESULT rows=$ROWS switchyard=${SYT}s (exit $SYRC) pt-table-checksum=${PTT}s (exit $PTRC) speedup=$(echo "scale=2; $PTT / $SYT" | bc)x"
+echo "RESULT servers' CPU: switchyard=${SYCPU}s pt=${PTCPU}s on $(nproc) cores; load average before: $LOAD0"
 echo "RESULT differing chunks: switchyard=$SYCH pt=$PTCH (chunking differs; both must be > 0)"
 if diff -q "$WORK/sy.keys" "$WORK/pt.keys" >/dev/null; then
     echo "RESULT same differing rows and repair kinds: yes ($(tr '\n' ' ' < "$WORK/sy.keys"))"
