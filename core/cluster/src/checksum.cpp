@@ -567,8 +567,10 @@ struct Run
         }
 
         // Nibbling along any other key.
+        // TABLE_ROWS is an estimate; 0 (statistics not computed yet) says nothing: no cap then.
         ChunkSizer sizer(options.chunkSeconds, options.initialChunkRows, 100,
-                         std::min<std::uint64_t>(pipelineCap(t.estimatedRows, 1.0), 2'000'000));
+                         t.estimatedRows > 0 ? std::min<std::uint64_t>(pipelineCap(t.estimatedRows, 1.0), 2'000'000)
+                                             : 2'000'000);
         while (true) {
             if (cancelled(cancel)) {
                 report.cancelled = true;
