@@ -109,14 +109,7 @@ std::optional<Cluster> openCluster(const QString &profileName, const QStringList
         *exitCode = fail(password.error());
         return std::nullopt;
     }
-    std::vector<core::DiscoverySeed> seeds;
-    for (const ui::ProfileNode &n : profile->seeds) {
-        core::DiscoverySeed seed;
-        seed.name = n.label().toStdString();
-        seed.options = profile->connectionOptions(n, profile->adminUser);
-        seed.options.password = *password;
-        seeds.push_back(std::move(seed));
-    }
+    const std::vector<core::DiscoverySeed> seeds = profile->discoverySeeds(profile->adminUser, *password);
     core::DiscoveryOptions dopt;
     dopt.confirmGap = std::chrono::milliseconds(0);
     const core::ClusterSnapshot snapshot = core::discoverCluster(seeds, dopt);
@@ -385,14 +378,7 @@ std::optional<PgCluster> discoverPg(const QString &profileName, int *exitCode)
         *exitCode = fail(password.error());
         return std::nullopt;
     }
-    std::vector<core::DiscoverySeed> seeds;
-    for (const ui::ProfileNode &n : profile->seeds) {
-        core::DiscoverySeed seed;
-        seed.name = n.label().toStdString();
-        seed.options = profile->connectionOptions(n, profile->adminUser);
-        seed.options.password = *password;
-        seeds.push_back(std::move(seed));
-    }
+    const std::vector<core::DiscoverySeed> seeds = profile->discoverySeeds(profile->adminUser, *password);
     core::DiscoveryOptions dopt;
     dopt.confirmGap = std::chrono::milliseconds(0);
     return PgCluster{*profile, *password, core::discoverCluster(seeds, dopt)};

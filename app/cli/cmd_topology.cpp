@@ -43,13 +43,7 @@ int runTopology(const QStringList &args)
         auto password = passwordFor(*profile, profile->monitorUser);
         if (!password)
             return fail(password.error());
-        for (const ui::ProfileNode &n : profile->seeds) {
-            core::DiscoverySeed seed;
-            seed.name = n.label().toStdString();
-            seed.options = profile->connectionOptions(n, profile->monitorUser);
-            seed.options.password = *password;
-            seeds.push_back(std::move(seed));
-        }
+        seeds = profile->discoverySeeds(profile->monitorUser, *password);
         options.topology.lagWarnSeconds = profile->lagWarnSeconds;
         options.topology.lagCriticalSeconds = profile->lagCriticalSeconds;
     } else {

@@ -263,15 +263,10 @@ int runOperationCommand(OperationKind kind, const QStringList &args)
         return fail(adminPassword.error());
 
     // Discovery with the admin account: every node, also those only the crawl finds.
-    std::vector<DiscoverySeed> seeds;
-    for (const ui::ProfileNode &n : profile->seeds) {
-        DiscoverySeed seed;
-        seed.name = n.label().toStdString();
-        seed.options = profile->connectionOptions(n, profile->adminUser);
-        seed.options.password = *adminPassword;
+    std::vector<DiscoverySeed> seeds = profile->discoverySeeds(profile->adminUser, *adminPassword);
+    for (DiscoverySeed &seed : seeds) {
         seed.options.connectTimeout = std::chrono::milliseconds(timeoutMs);
         seed.options.readTimeout = std::chrono::milliseconds(std::max(timeoutMs, 5000));
-        seeds.push_back(std::move(seed));
     }
     DiscoveryOptions dopts;
     dopts.topology.lagWarnSeconds = profile->lagWarnSeconds;

@@ -259,4 +259,17 @@ core::ConnectionOptions Profile::connectionOptions(const ProfileNode &node, cons
     return o;
 }
 
+std::vector<core::DiscoverySeed> Profile::discoverySeeds(const QString &user, const std::string &password) const
+{
+    std::vector<core::DiscoverySeed> out;
+    for (const ProfileNode &n : seeds) {
+        core::DiscoverySeed seed;
+        seed.name = n.label().toStdString();
+        seed.options = connectionOptions(n, user);
+        seed.options.password = password;
+        out.push_back(std::move(seed));
+    }
+    return out;
+}
+
 } // namespace switchyard::ui

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "switchyard/core/connection.h"
+#include "switchyard/core/discovery.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -64,6 +65,8 @@ struct Profile
 
     // Options to reach `node` as `user` (password left empty; CredentialResolver fills it).
     core::ConnectionOptions connectionOptions(const ProfileNode &node, const QString &user) const;
+    // Every seed node as a discovery seed, reached as `user` with `password`.
+    std::vector<core::DiscoverySeed> discoverySeeds(const QString &user, const std::string &password) const;
 
     bool operator==(const Profile &) const = default;
 };
