@@ -83,6 +83,38 @@ void recordEvent(const ui::Profile &profile, F &&record)
                      store.path().toLocal8Bit().constData());
 }
 
+// A profile, its admin password and what discovery found with them.
+struct Discovered
+{
+    ui::Profile profile;
+    std::string password;
+    core::ClusterSnapshot snapshot;
+};
+
+// Profile -> (engine check) -> admin password -> discovery. On failure prints why and sets *exitCode.
+std::optional<Discovered> discoverAsAdmin(const QString &profileName, core::Engine engine, const QString &wrongEngine,
+                                          int wrongEngineCode, int *exitCode)
+{
+    auto profile = loadProfileOrFail(profileName);
+    if (!profile) {
+        *exitCode = ExitFailure;
+        return std::nullopt;
+    }
+    if (profile->engine != engine) {
+        *exitCode = fail(wrongEngine, wrongEngineCode);
+        return std::nullopt;
+    }
+    auto password = passwordFor(*profile, profile->adminUser);
+    if (!password) {
+        *exitCode = fail(password.error());
+        return std::nullopt;
+    }
+    core::DiscoveryOptions dopt;
+    dopt.confirmGap = std::chrono::milliseconds(0);
+    core::ClusterSnapshot snapshot = core::discoverCluster(profile->discoverySeeds(profile->adminUser, *password), dopt);
+    return Discovered{*profile, *password, std::move(snapshot)};
+}
+
 struct Cluster
 {
     ui::Profile profile;
@@ -94,25 +126,15 @@ struct Cluster
 // Profile -> admin password -> discovery -> the primary's connection and the replicas to check.
 std::optional<Cluster> openCluster(const QString &profileName, const QStringList &onlyReplicas, int *exitCode)
 {
-    auto profile = loadProfileOrFail(profileName);
-    if (!profile) {
-        *exitCode = ExitFailure;
+    auto found = discoverAsAdmin(profileName, core::Engine::MySQL,
+                                 Tr::tr("repair runs on MariaDB/MySQL profiles; on PostgreSQL, checksum --compare-with "
+                                        "lists the differing keys"),
+                                 ExitFailure, exitCode);
+    if (!found)
         return std::nullopt;
-    }
-    if (profile->engine != core::Engine::MySQL) {
-        *exitCode = fail(Tr::tr("repair runs on MariaDB/MySQL profiles; on PostgreSQL, checksum --compare-with lists "
-                                "the differing keys"));
-        return std::nullopt;
-    }
-    auto password = passwordFor(*profile, profile->adminUser);
-    if (!password) {
-        *exitCode = fail(password.error());
-        return std::nullopt;
-    }
-    const std::vector<core::DiscoverySeed> seeds = profile->discoverySeeds(profile->adminUser, *password);
-    core::DiscoveryOptions dopt;
-    dopt.confirmGap = std::chrono::milliseconds(0);
-    const core::ClusterSnapshot snapshot = core::discoverCluster(seeds, dopt);
+    const ui::Profile &profile = found->profile;
+    const std::string &password = found->password;
+    const core::ClusterSnapshot &snapshot = found->snapshot;
     const cs::Targets targets = cs::targetsFromSnapshot(snapshot);
     if (!targets.primary) {
         *exitCode = fail(Tr::tr("no reachable primary in profile \"%1\"").arg(profileName));
@@ -122,15 +144,15 @@ std::optional<Cluster> openCluster(const QString &profileName, const QStringList
         ui::ProfileNode pn;
         pn.host = qs(n.host);
         pn.port = n.port;
-        core::ConnectionOptions o = profile->connectionOptions(pn, profile->adminUser);
-        o.password = *password;
+        core::ConnectionOptions o = profile.connectionOptions(pn, profile.adminUser);
+        o.password = password;
         o.nodeName = n.name;
         o.readTimeout = std::chrono::minutes(10);  // MASTER_GTID_WAIT and large chunks
         return o;
     };
     Cluster c;
-    c.profile = *profile;
-    c.password = *password;
+    c.profile = profile;
+    c.password = password;
     c.primary = core::createConnection(optionsFor(*targets.primary));
     if (auto st = c.primary->connect(); !st) {
         *exitCode = fail(st.error());
@@ -273,7 +295,7 @@ void addCommonOptions(QCommandLineParser &parser, QList<QCommandLineOption> &opt
                                QStringLiteral("function"), QStringLiteral("crc32"))
          << QCommandLineOption(QStringLiteral("float-precision"), Tr::tr("Round FLOAT/DOUBLE to N decimals before hashing."),
                                QStringLiteral("N"))
-         << QCommandLineOption(QStringLiteral("chunk-time"), Tr::tr("Target seconds per chunk (default 0.5)."),
+         << QCommandLineOption(QStringLiteral("chunk-time"), Tr::tr("Target seconds per chunk (default 0.5; a chunk never holds more than a tenth of its table, unless that is under 10,000 rows)."),
                                QStringLiteral("seconds"), QStringLiteral("0.5"))
          << QCommandLineOption(QStringLiteral("max-lag"), Tr::tr("Pause while a replica lags more (default 1 s)."),
                                QStringLiteral("seconds"), QStringLiteral("1"))
@@ -355,33 +377,12 @@ Status showAndApplyRepair(const ui::Profile &profile, const cs::RepairPlan &plan
 
 // --- PostgreSQL ---------------------------------------------------------------------------------
 
-struct PgCluster
-{
-    ui::Profile profile;
-    std::string password;
-    core::ClusterSnapshot snapshot;
-};
+using PgCluster = Discovered;
 
 std::optional<PgCluster> discoverPg(const QString &profileName, int *exitCode)
 {
-    auto profile = loadProfileOrFail(profileName);
-    if (!profile) {
-        *exitCode = ExitFailure;
-        return std::nullopt;
-    }
-    if (profile->engine != core::Engine::PostgreSQL) {
-        *exitCode = fail(Tr::tr("profile \"%1\" is not a PostgreSQL profile").arg(profileName), ExitUsage);
-        return std::nullopt;
-    }
-    auto password = passwordFor(*profile, profile->adminUser);
-    if (!password) {
-        *exitCode = fail(password.error());
-        return std::nullopt;
-    }
-    const std::vector<core::DiscoverySeed> seeds = profile->discoverySeeds(profile->adminUser, *password);
-    core::DiscoveryOptions dopt;
-    dopt.confirmGap = std::chrono::milliseconds(0);
-    return PgCluster{*profile, *password, core::discoverCluster(seeds, dopt)};
+    return discoverAsAdmin(profileName, core::Engine::PostgreSQL,
+                           Tr::tr("profile \"%1\" is not a PostgreSQL profile").arg(profileName), ExitUsage, exitCode);
 }
 
 // The node NODE (name or host:port) of a discovered cluster, or its primary when NODE is empty;

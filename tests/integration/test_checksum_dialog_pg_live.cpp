@@ -63,7 +63,7 @@ TEST(ChecksumDialogPgLive, StandbyMessageAndTwoClusterComparison)
     EXPECT_TRUE(dialog.notice()->text().contains(QStringLiteral("byte-identical by design")))
         << dialog.notice()->text().toStdString();
     EXPECT_TRUE(dialog.notice()->text().contains(QString::fromStdString(standby.name)));
-    EXPECT_TRUE(dialog.notice()->text().contains(QStringLiteral("Rebuild")));
+    EXPECT_TRUE(dialog.notice()->text().contains(QStringLiteral("pg_basebackup")));
 
     auto *compareWith = dialog.findChild<QLineEdit *>(QStringLiteral("compareWith"));
     auto *run = dialog.findChild<QPushButton *>(QStringLiteral("run"));
