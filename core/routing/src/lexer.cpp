@@ -345,7 +345,9 @@ void Lexer::lexInto(Token &t)
     }
 }
 
-void Lexer::tokenize(std::vector<Token> &out)
+// Flattened: the token loop with lexInto and the word/number/string scanners inlined saves a
+// call, its register saves and its returns per token (about a tenth of classification).
+[[gnu::flatten]] void Lexer::tokenize(std::vector<Token> &out)
 {
     // A token needs at least one byte (or two with its separator): reserve once, no regrowth.
     out.reserve(out.size() + static_cast<std::size_t>(m_end - m_pos) / 2 + 4);
@@ -390,7 +392,7 @@ void Lexer::lexWord(const char *start, Token &t)
                 return;
             }
         }
-    } else if (!m_mysql && len == 1 && lower(*start) == 'u' && p + 1 < m_end && p[0] == '&' &&
+    } else if (len == 1 && !m_mysql && lower(*start) == 'u' && p + 1 < m_end && p[0] == '&' &&
                (p[1] == '\'' || p[1] == '"')) {
         // U&'...' (no backslash escapes: the escape character introduces code points) and U&"...".
         if (p[1] == '\'') {
