@@ -2,12 +2,11 @@
 // (issue 8): every run lands in the profile's event log as an operator action - a run with
 // differences as a warning, the repair with the exact statements it sent, the clean run after
 // it as info - worded like the console's wizard (the same functions write them).
+#include "cli_runner.h"
 #include "sandbox_fixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -45,20 +44,7 @@ TEST(ChecksumEventsCli, RunsAndRepairsAreInTheEventLog)
     exec(*r, "SET SESSION sql_log_bin = 0");
     exec(*r, "UPDATE ckev.t SET v = 'drift' WHERE id = 42");
 
-    QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
-    const auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
-        QProcess proc;
-        proc.setProcessEnvironment(env);
-        proc.start(QStringLiteral(SWITCHYARD_CLI), args);
-        EXPECT_TRUE(proc.waitForFinished(120000));
-        if (out)
-            *out = proc.readAllStandardOutput();
-        return proc.exitCode();
-    };
+    const itest::CliRunner cli; // HOME and XDG directories of its own
     const QString name = QString::fromStdString(sandbox.name());
     ASSERT_EQ(cli({QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--name"), name, QStringLiteral("--dir"),
                    QString::fromStdString(sandbox.manager().root())}),

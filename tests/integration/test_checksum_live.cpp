@@ -4,6 +4,7 @@
 // without a key - found row by row, repaired, re-verified; an interrupted run resumes; the
 // CLI's exit codes; and a cascaded replica (primary -> r1 -> r2) whose drift pt-table-checksum
 // misses. The tests run in order on one sandbox; the cascade test rewires it, so it is last.
+#include "cli_runner.h"
 #include "sandbox_fixture.h"
 
 #include "switchyard/core/checksum.h"
@@ -11,8 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -354,20 +353,7 @@ TEST(ChecksumLive, InterruptedRunResumes)
 TEST(ChecksumLive, CliExitCodesAndRepair)
 {
     ASSERT_TRUE(sandbox().ok()) << sandbox().error();
-    QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
-    const auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SWITCHYARD_CLI), args);
-        EXPECT_TRUE(p.waitForFinished(120000));
-        if (out)
-            *out = p.readAllStandardOutput();
-        return p.exitCode();
-    };
+    const itest::CliRunner cli; // HOME and XDG directories of its own
     // `sandbox up` on the running sandbox registers its profile and changes nothing.
     const QString name = QString::fromStdString(sandbox().name());
     ASSERT_EQ(cli({QStringLiteral("sandbox"), QStringLiteral("up"), QStringLiteral("--name"), name, QStringLiteral("--dir"),

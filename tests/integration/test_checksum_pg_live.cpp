@@ -8,6 +8,7 @@
 // refused as byte-identical by design; `switchyard-cli checksum` on a PostgreSQL profile, its
 // exit codes and --json, and the event log entries it writes. The tests run in order on the
 // same two sandboxes; drift is made once, in DriftFoundToTheKey, and the CLI test comes last.
+#include "cli_runner.h"
 #include "sandbox_fixture.h"
 
 #include "switchyard/core/checksum.h"
@@ -15,8 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -354,22 +353,7 @@ TEST(ChecksumPgLive, DriftFoundToTheKey)
 TEST(ChecksumPgLive, CliComparesNodesAndRecordsEvents)
 {
     SETUP_OR_FAIL();
-    QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
-    const auto cli = [&](const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr) {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SWITCHYARD_CLI), args);
-        EXPECT_TRUE(p.waitForFinished(120000));
-        if (out)
-            *out = p.readAllStandardOutput();
-        if (err)
-            *err = p.readAllStandardError();
-        return p.exitCode();
-    };
+    const itest::CliRunner cli; // HOME and XDG directories of its own
     const QString nameA = QString::fromStdString(sandboxA().name());
     const QString nameB = QString::fromStdString(sandboxB().name());
     for (itest::ScopedSandbox *sb : {&sandboxA(), &sandboxB()})
