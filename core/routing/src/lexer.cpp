@@ -214,6 +214,7 @@ void Lexer::lexInto(Token &t)
             return;
         }
         const char c = *p;
+        TokenKind single = TokenKind::Operator;
         switch (kClass[uc(c)]) {
         case CcIdent: {
             lexWord(p, t);
@@ -277,42 +278,24 @@ void Lexer::lexInto(Token &t)
                 continue;
             }
             break;
-        case CcLParen: {
-            t.kind = TokenKind::LParen;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
-        case CcRParen: {
-            t.kind = TokenKind::RParen;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
-        case CcComma: {
-            t.kind = TokenKind::Comma;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
-        case CcDot: {
-            t.kind = TokenKind::Dot;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
-        case CcSemicolon: {
-            t.kind = TokenKind::Semicolon;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
-        case CcEquals: {
-            t.kind = TokenKind::Equals;
-            t.text = std::string_view(p, 1);
-            m_pos = p + 1;
-            return;
-        }
+        case CcLParen:
+            single = TokenKind::LParen;
+            break;
+        case CcRParen:
+            single = TokenKind::RParen;
+            break;
+        case CcComma:
+            single = TokenKind::Comma;
+            break;
+        case CcDot:
+            single = TokenKind::Dot;
+            break;
+        case CcSemicolon:
+            single = TokenKind::Semicolon;
+            break;
+        case CcEquals:
+            single = TokenKind::Equals;
+            break;
         case CcColon:
             if (p + 1 < m_end && (p[1] == ':' || p[1] == '=')) {
                 t.kind = p[1] == ':' ? TokenKind::DoubleColon : TokenKind::Assign;
@@ -328,17 +311,14 @@ void Lexer::lexInto(Token &t)
             }
             break;
         case CcQuestion:
-            if (m_mysql) {
-                t.kind = TokenKind::Parameter;
-                t.text = std::string_view(p, 1);
-                m_pos = p + 1;
-                return;
-            }
+            if (m_mysql)
+                single = TokenKind::Parameter;
             break;
         default:
             break;
         }
-        t.kind = TokenKind::Operator;
+        // A one-character token: punctuation, a parameter marker, or any other operator.
+        t.kind = single;
         t.text = std::string_view(p, 1);
         m_pos = p + 1;
         return;
