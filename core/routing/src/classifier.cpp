@@ -19,7 +19,9 @@ public:
     {
     }
 
-    const Token &peek(std::size_t k = 0) const
+    // The next token; m_pos never passes the End token, so it needs no bounds check.
+    const Token &peek() const { return m_tokens[m_pos]; }
+    const Token &peek(std::size_t k) const
     {
         const std::size_t i = m_pos + k;
         return m_tokens[i < m_last ? i : m_last];
@@ -28,10 +30,8 @@ public:
     const Token &take()
     {
         const Token &t = m_tokens[m_pos];
-        if (m_pos < m_last) {
+        if (m_pos < m_last)
             ++m_pos;
-            m_sawUnterminated |= (t.flags & TokenUnterminated) != 0;
-        }
         return t;
     }
 
@@ -44,19 +44,12 @@ public:
         return static_cast<std::size_t>(t.text.data() - m_sql) + t.text.size();
     }
     std::size_t offsetOf(const Token &t) const { return static_cast<std::size_t>(t.text.data() - m_sql); }
-    bool takeUnterminated()
-    {
-        bool u = m_sawUnterminated;
-        m_sawUnterminated = false;
-        return u;
-    }
 
 private:
     const Token *m_tokens;
     std::size_t m_last;   // index of the End token
     std::size_t m_pos = 0;
     const char *m_sql;
-    bool m_sawUnterminated = false;
 };
 
 inline bool isKw(const Token &t, Keyword kw) { return t.kind == TokenKind::Word && t.keyword == kw; }
@@ -162,7 +155,8 @@ public:
             // A head parser may stop early; consume whatever is left of this statement.
             if (!isStop(m_s.peek()))
                 scan(st, ScanOptions{});
-            if (m_s.takeUnterminated())
+            // Only the packet's last token can be unterminated: it ran to the end of the input.
+            if ((m_out.lexFlags & LexUnterminated) && m_s.peek().kind == TokenKind::End)
                 st.flags |= FlagUnterminated;
             st.text = m_sql.substr(start, m_s.lastEnd() > start ? m_s.lastEnd() - start : 0);
             st.effectCount = static_cast<std::uint32_t>(m_out.effects.size()) - st.firstEffect;

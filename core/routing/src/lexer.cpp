@@ -1,6 +1,6 @@
 #include "switchyard/routing/lexer.h"
 
-#include "keywords.h"
+#include "keyword_table.h"
 
 #include <array>
 #include <cstring>
@@ -386,7 +386,7 @@ void Lexer::lexWord(const char *start, Token &t)
     }
     t.kind = TokenKind::Word;
     t.text = std::string_view(start, len);
-    t.keyword = detail::lookupKeyword(start, len, m_end);
+    t.keyword = detail::kwtable::findKeyword(start, len, m_end);
     m_pos = p;
     return;
 }
