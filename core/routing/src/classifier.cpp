@@ -34,6 +34,8 @@ public:
             ++m_pos;
         return t;
     }
+    // take() when peek() is known not to be the End token.
+    const Token &takeNotEnd() { return m_tokens[m_pos++]; }
 
     // End offset of the last token taken.
     std::size_t lastEnd() const
@@ -171,7 +173,8 @@ public:
 private:
     // ---- helpers -------------------------------------------------------------------------
     const Token &take() { return m_s.take(); }
-    const Token &peek(std::size_t k = 0) const { return m_s.peek(k); }
+    const Token &peek() const { return m_s.peek(); }
+    const Token &peek(std::size_t k) const { return m_s.peek(k); }
     bool accept(Keyword kw)
     {
         if (isKw(peek(), kw)) {
@@ -236,7 +239,7 @@ private:
                 && ((o.stopAtComma && pk.kind == TokenKind::Comma)
                     || (o.stopAtCloseParen && pk.kind == TokenKind::RParen) || (o.stopAtFor && isKw(pk, Kw_FOR))))
                 break;
-            const Token &t = take();
+            const Token &t = m_s.takeNotEnd();
             ++r.tokens;
             switch (t.kind) {
             case TokenKind::LParen:

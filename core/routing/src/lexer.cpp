@@ -185,12 +185,6 @@ std::string_view unquotedName(const Token &t)
     return s;
 }
 
-Lexer::Lexer(std::string_view input, const LexOptions &options)
-    : m_input(input), m_pos(input.data()), m_end(input.data() + input.size()), m_options(options),
-      m_mysql(isMySqlFamily(options.dialect))
-{
-}
-
 Token Lexer::next()
 {
     Token t;
@@ -202,7 +196,9 @@ void Lexer::lexInto(Token &t)
 {
     for (;;) {
         const char *p = m_pos;
-        while (p < m_end && kClass[uc(*p)] == CcSpace)
+        std::uint8_t cls = CcSpace;
+        // Skip white space, keeping the class of the first other byte for the switch below.
+        while (p < m_end && (cls = kClass[uc(*p)]) == CcSpace)
             ++p;
         m_pos = p;
         if (p >= m_end) {
@@ -213,9 +209,8 @@ void Lexer::lexInto(Token &t)
             t.text = std::string_view(m_end, 0);
             return;
         }
-        const char c = *p;
         TokenKind single = TokenKind::Operator;
-        switch (kClass[uc(c)]) {
+        switch (cls) {
         case CcIdent: {
             lexWord(p, t);
             return;

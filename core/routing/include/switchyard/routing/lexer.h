@@ -120,7 +120,11 @@ enum LexFlag : std::uint32_t {
 class Lexer
 {
 public:
-    Lexer(std::string_view input, const LexOptions &options);
+    Lexer(std::string_view input, const LexOptions &options)
+        : m_input(input), m_pos(input.data()), m_end(input.data() + input.size()), m_options(options),
+          m_mysql(isMySqlFamily(options.dialect))
+    {
+    }
 
     // The next significant token; TokenKind::End at the end (and forever after).
     Token next();
