@@ -196,15 +196,23 @@ public:
     Status start(SandboxContext &ctx, const std::vector<std::size_t> &indexes) override
     {
         auto &nodes = ctx.info->nodes;
+        // Sources first, ready before any replica starts: a replica whose first connection is
+        // refused reports an IO error until its next retry, and the console would show it.
+        std::vector<std::size_t> sources, replicas;
         for (auto i : indexes) {
-            if (auto st = prepareDirectories(nodes[i]); !st)
-                return st;
             const bool replica = detectRole(nodes[i]).value_or(nodes[i].role) == SandboxRole::Replica;
-            if (auto st = startNode(ctx, nodes[i], i, replica); !st)
+            (replica ? replicas : sources).push_back(i);
+        }
+        for (const auto *group : {&sources, &replicas}) {
+            for (auto i : *group) {
+                if (auto st = prepareDirectories(nodes[i]); !st)
+                    return st;
+                if (auto st = startNode(ctx, nodes[i], i, group == &replicas); !st)
+                    return st;
+            }
+            if (auto st = waitReady(ctx, *group); !st)
                 return st;
         }
-        if (auto st = waitReady(ctx, indexes); !st)
-            return st;
         // Replication resumes by itself (master.info, MASTER_CONNECT_RETRY=1). Give it a
         // moment to catch up, without failing the start: a replica may be stopped on purpose.
         const SandboxNode *primary = nullptr;
