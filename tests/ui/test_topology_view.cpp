@@ -218,6 +218,25 @@ private slots:
         QVERIFY(running.color.green() > running.color.red());
     }
 
+    // An IO thread retrying its connection (a source restarting) is not "stopped": the card
+    // says it is connecting, and says stopped once the thread is really stopped.
+    void retryingIoThreadSaysConnecting()
+    {
+        auto snap = fx::mariadbTrouble();
+        core::NodeStatus &db2 = snap->nodes[1];
+        db2.ioThreadRunning = false;
+        db2.channels.back().ioRunning = false;
+        db2.channels.back().ioConnecting = true;
+        TopologyView view;
+        view.setSnapshot(snap);
+        QCOMPARE(view.nodeInfo(QStringLiteral("db2"))->stateText, QStringLiteral("IO thread connecting"));
+        auto stopped = std::make_shared<core::ClusterSnapshot>(*snap);
+        stopped->generation += 1;
+        stopped->nodes[1].channels.back().ioConnecting = false;
+        view.setSnapshot(stopped);
+        QCOMPARE(view.nodeInfo(QStringLiteral("db2"))->stateText, QStringLiteral("IO thread stopped"));
+    }
+
     void stoppedReplicaSaysSoAndCountsProblems()
     {
         TopologyView view;

@@ -70,6 +70,7 @@ QJsonObject nodeToJson(const core::NodeStatus &n)
         c.insert(QStringLiteral("name"), qs(ch.name));
         c.insert(QStringLiteral("source"), QStringLiteral("%1:%2").arg(qs(ch.sourceHost)).arg(ch.sourcePort));
         c.insert(QStringLiteral("io_running"), opt(ch.ioRunning));
+        c.insert(QStringLiteral("io_connecting"), ch.ioConnecting);
         c.insert(QStringLiteral("sql_running"), opt(ch.sqlRunning));
         c.insert(QStringLiteral("lag_seconds"), opt(ch.lagSeconds));
         c.insert(QStringLiteral("io_error"), text(ch.ioError));

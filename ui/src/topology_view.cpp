@@ -736,7 +736,14 @@ CardContent TopologyView::Private::cardFor(const core::NodeStatus &n, bool hasSo
             state = Tr::tr("replication stopped");
             c.stateColor = kDownColor;
         } else if (n.ioThreadRunning == false) {
-            state = pg ? Tr::tr("WAL receiver stopped") : Tr::tr("IO thread stopped");
+            // Retrying to connect is not the same as stopped: the operator need not start it.
+            const bool retrying = std::all_of(n.channels.begin(), n.channels.end(), [](const auto &ch) {
+                return ch.ioRunning != false || ch.ioConnecting;
+            });
+            if (retrying)
+                state = pg ? Tr::tr("WAL receiver connecting") : Tr::tr("IO thread connecting");
+            else
+                state = pg ? Tr::tr("WAL receiver stopped") : Tr::tr("IO thread stopped");
             c.stateColor = kDownColor;
         } else if (n.sqlThreadRunning == false) {
             state = pg ? Tr::tr("replay paused") : Tr::tr("SQL thread stopped");

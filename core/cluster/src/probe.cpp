@@ -240,6 +240,7 @@ Status probePostgres(Connection &c, NodeStatus &s)
         ch.lagSeconds = toDouble(v(8));
         const std::string status = text(v(9));
         ch.ioRunning = status == "streaming";
+        ch.ioConnecting = status == "starting" || status == "restarting" || status == "waiting";
         ch.ioError = status.empty() ? "no WAL receiver" : (status == "streaming" ? "" : "WAL receiver " + status);
         ch.sourceHost = text(v(10));
         ch.sourcePort = static_cast<std::uint16_t>(toU64(v(11)).value_or(0));
@@ -339,7 +340,9 @@ std::vector<ReplicationChannel> parseReplicaStatus(const QueryResult &r)
         ch.name = text(r.columnIndex("Connection_name") >= 0 ? r.value(i, "Connection_name") : r.value(i, "Channel_Name"));
         ch.sourceHost = text(col(r, i, "Master_Host", "Source_Host"));
         ch.sourcePort = static_cast<std::uint16_t>(toU64(col(r, i, "Master_Port", "Source_Port")).value_or(0));
-        ch.ioRunning = toBool(col(r, i, "Slave_IO_Running", "Replica_IO_Running"));
+        const auto io = col(r, i, "Slave_IO_Running", "Replica_IO_Running");
+        ch.ioRunning = toBool(io);
+        ch.ioConnecting = io && (*io == "Connecting" || *io == "Preparing");
         ch.sqlRunning = toBool(col(r, i, "Slave_SQL_Running", "Replica_SQL_Running"));
         // NULL Seconds_Behind_Master: a thread is stopped or the lag cannot be computed. Unknown.
         ch.lagSeconds = toDouble(col(r, i, "Seconds_Behind_Master", "Seconds_Behind_Source"));

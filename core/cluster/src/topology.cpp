@@ -124,7 +124,8 @@ void buildTopology(ClusterSnapshot &snap, const TopologyOptions &o, const Cluste
             const std::string via = ch.name.empty() ? std::string() : " (channel '" + ch.name + "')";
             if (ch.ioRunning == false)
                 add(problems, Severity::Critical, ProblemKind::ReplicationIoStopped, {n.name},
-                    "receiving from " + ch.sourceHost + ":" + std::to_string(ch.sourcePort) + " is stopped" + via
+                    "receiving from " + ch.sourceHost + ":" + std::to_string(ch.sourcePort)
+                        + (ch.ioConnecting ? " is not connected (retrying)" : " is stopped") + via
                         + (ch.ioError.empty() ? std::string() : ": " + ch.ioError));
             if (ch.sqlRunning == false)
                 add(problems, Severity::Critical, ProblemKind::ReplicationSqlStopped, {n.name},

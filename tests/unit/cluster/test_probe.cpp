@@ -113,6 +113,24 @@ TEST(Probe, MySql8ColumnNames)
     EXPECT_EQ(channels[0].replicationUser, "repl");
 }
 
+// An IO thread that cannot reach its source keeps retrying ("Connecting"): not running, but
+// not stopped either, so nobody needs to START it.
+TEST(Probe, ConnectingIoThreadIsNotRunningButRetrying)
+{
+    const auto r = table({"Connection_name", "Master_Host", "Master_Port", "Slave_IO_Running", "Slave_SQL_Running",
+                          "Seconds_Behind_Master", "Last_IO_Errno", "Last_IO_Error"},
+                         {{"", "127.0.0.1", "23306", "Connecting", "Yes", std::nullopt, "2003",
+                           "error connecting to master 'repl@127.0.0.1:23306' - retry-time: 1"},
+                          {"b", "127.0.0.1", "23309", "No", "Yes", std::nullopt, "0", ""}});
+    const auto channels = parseReplicaStatus(r);
+    ASSERT_EQ(channels.size(), 2u);
+    EXPECT_EQ(channels[0].ioRunning, false);
+    EXPECT_TRUE(channels[0].ioConnecting);
+    EXPECT_EQ(channels[0].ioErrno, 2003);
+    EXPECT_EQ(channels[1].ioRunning, false);
+    EXPECT_FALSE(channels[1].ioConnecting) << "a thread stopped by STOP SLAVE is not retrying";
+}
+
 TEST(Probe, MultiSourceLagIsTheSlowestAndUnknownWins)
 {
     FakeConnection c(opts(Engine::MySQL, 23309), maria());

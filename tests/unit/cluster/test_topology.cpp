@@ -78,6 +78,31 @@ TEST(Topology, StoppedSqlThreadIsCriticalAndTheEdgeSaysError)
     EXPECT_FALSE(has(s, ProblemKind::LagUnknown, "n2"));  // the stopped thread is the problem, not the lag
 }
 
+TEST(Topology, RetryingIoThreadIsCriticalButNotCalledStopped)
+{
+    ClusterSnapshot s = cluster();
+    ReplicationChannel &ch = s.nodes[1].channels[0];
+    ch.ioRunning = false;
+    ch.ioConnecting = true;
+    ch.ioErrno = 2003;
+    ch.ioError = "error connecting to master";
+    ch.lagSeconds.reset();
+    s.nodes[2].channels[0].ioRunning = false;  // STOP SLAVE IO_THREAD
+    s.nodes[2].channels[0].lagSeconds.reset();
+    buildTopology(s, {}, nullptr);
+    auto detailFor = [&](const std::string &nodeName) {
+        for (const Problem &p : s.problems)
+            if (p.kind == ProblemKind::ReplicationIoStopped && p.nodes == std::vector<std::string>{nodeName})
+                return p.detail;
+        return std::string("(none)");
+    };
+    EXPECT_EQ(detailFor("n2"), "receiving from localhost:23306 is not connected (retrying): error connecting to master");
+    EXPECT_EQ(detailFor("n3"), "receiving from localhost:23306 is stopped");
+    EXPECT_EQ(s.problems.front().severity, Severity::Critical);
+    EXPECT_EQ(s.edges[0].state, EdgeState::Error);
+    EXPECT_EQ(s.edges[1].state, EdgeState::Stopped);
+}
+
 TEST(Topology, LagThresholds)
 {
     ClusterSnapshot s = cluster();

@@ -37,6 +37,8 @@ struct ReplicationChannel
     std::string sourceHost;
     std::uint16_t sourcePort = 0;
     std::optional<bool> ioRunning;        // receiving (IO thread / WAL receiver streaming)
+    bool ioConnecting = false;            // not receiving but retrying: an IO thread "Connecting",
+                                          // a WAL receiver starting, restarting or waiting
     std::optional<bool> sqlRunning;       // applying (SQL thread / replay not paused)
     std::optional<double> lagSeconds;     // nullopt = unknown (never 0 by default)
     std::string ioError;                  // Last_IO_Error / receiver status text
