@@ -3,13 +3,16 @@
 // 30 nodes, and the whole cluster view. The files go to $SWITCHYARD_SCREENSHOT_DIR, else to
 // the build tree. As a test it only checks that each picture was written and is not blank.
 #include "switchyard/ui/cluster_view.h"
+#include "switchyard/ui/problems_model.h"
 #include "switchyard/ui/topology_view.h"
 
 #include "topology_fixtures.h"
 
 #include <QDir>
+#include <QFontMetrics>
 #include <QImage>
 #include <QSplitter>
+#include <QTableView>
 #include <QTest>
 
 using namespace switchyard;
@@ -85,6 +88,33 @@ private slots:
         view.selectNode(QStringLiteral("db3"));
         QTest::qWait(50);
         const QString file = m_dir + QStringLiteral("/topology-cluster-view.png");
+        QVERIFY(view.grab().save(file));
+        check(file);
+    }
+
+    // The console's default size leaves the problems panel about 400 px: every problem's
+    // words must still be whole (wrapped, not cut).
+    void clusterViewNarrow()
+    {
+        ClusterView view;
+        view.resize(1060, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(fx::mariadbTrouble());
+        QTest::qWait(50);
+        auto *table = view.findChild<QTableView *>(QStringLiteral("problemsView"));
+        QVERIFY(table);
+        QFont bold = table->font(); // critical problems are bold: the wider of the two
+        bold.setBold(true);
+        const QFontMetrics fm(bold);
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex idx = table->model()->index(row, ProblemsModel::ProblemColumn);
+            const QRect cell = table->visualRect(idx);
+            const QRect needed = fm.boundingRect(QRect(0, 0, cell.width() - 8, 10000), Qt::TextWordWrap,
+                                                 idx.data().toString());
+            QVERIFY2(needed.height() <= cell.height(), qPrintable(idx.data().toString()));
+        }
+        const QString file = m_dir + QStringLiteral("/topology-cluster-view-narrow.png");
         QVERIFY(view.grab().save(file));
         check(file);
     }

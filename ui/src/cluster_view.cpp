@@ -13,10 +13,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -25,6 +27,70 @@
 #include <algorithm>
 
 namespace switchyard::ui {
+namespace {
+
+// The problem column: the problem in words (bold when critical), and under it its technical
+// detail in a quieter colour, both wrapped to the column's width. A narrow panel then cuts
+// neither, where separate columns cut both.
+class ProblemCellDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o(option);
+        initStyleOption(&o, index);
+        const QString title = o.text;
+        o.text.clear();
+        const QWidget *w = o.widget;
+        (w ? w->style() : QApplication::style())->drawControl(QStyle::CE_ItemViewItem, &o, painter, w);
+        const bool selected = o.state & QStyle::State_Selected;
+        const QRect r = o.rect.adjusted(kPad, kPad, -kPad, -kPad);
+        painter->save();
+        painter->setFont(o.font);
+        painter->setPen(o.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        QRect used;
+        painter->drawText(r, kFlags, title, &used);
+        const QString detail = detailOf(index);
+        if (!detail.isEmpty()) {
+            painter->setFont(detailFont(o.font));
+            painter->setPen(o.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+            painter->drawText(r.adjusted(0, used.height() + kGap, 0, 0), kFlags, detail);
+        }
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o(option);
+        initStyleOption(&o, index);
+        const int width = std::max(80, o.rect.width()) - 2 * kPad;
+        const QRect bounds(0, 0, width, 100000);
+        int height = QFontMetrics(o.font).boundingRect(bounds, kFlags, o.text).height();
+        const QString detail = detailOf(index);
+        if (!detail.isEmpty())
+            height += kGap + QFontMetrics(detailFont(o.font)).boundingRect(bounds, kFlags, detail).height();
+        return {QFontMetrics(o.font).horizontalAdvance(o.text) / 2 + 2 * kPad, height + 2 * kPad};
+    }
+
+private:
+    static constexpr int kPad = 3;
+    static constexpr int kGap = 1;
+    static constexpr int kFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+
+    static QString detailOf(const QModelIndex &index)
+    {
+        return index.siblingAtColumn(ProblemsModel::DetailColumn).data().toString();
+    }
+    static QFont detailFont(QFont f)
+    {
+        f.setBold(false);
+        return f;
+    }
+};
+
+} // namespace
 
 ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
 {
@@ -111,17 +177,16 @@ ClusterView::ClusterView(QWidget *parent) : QWidget(parent)
     m_problemsView->setModel(m_problemsModel);
     m_problemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_problemsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_problemsView->setWordWrap(false);
     m_problemsView->setAlternatingRowColors(true);
     m_problemsView->verticalHeader()->hide();
-    // The problem in words takes the room; the detail (also in the tooltip) gets what is set.
+    // Severity and node fit their contents; the problem takes the rest, its detail under it,
+    // both wrapped (the detail is also in the tooltip and in the node's details below).
+    m_problemsView->setWordWrap(true);
+    m_problemsView->setItemDelegateForColumn(ProblemsModel::ProblemColumn, new ProblemCellDelegate(m_problemsView));
+    m_problemsView->setColumnHidden(ProblemsModel::DetailColumn, true);
+    m_problemsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_problemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::ProblemColumn,
-                                                             QHeaderView::Stretch);
-    m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::DetailColumn,
-                                                             QHeaderView::Interactive);
-    m_problemsView->horizontalHeader()->setStretchLastSection(false);
-    m_problemsView->setColumnWidth(ProblemsModel::DetailColumn, 180);
+    m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
     pl->addWidget(m_problemsHeader);
     pl->addWidget(m_problemsView, 1);
 
