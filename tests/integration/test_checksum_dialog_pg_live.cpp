@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QtTest/QTest>
@@ -100,6 +101,9 @@ TEST(ChecksumDialogPgLive, StandbyMessageAndTwoClusterComparison)
     EXPECT_TRUE(status->text().contains(QStringLiteral("byte-identical")) && status->text().contains(QStringLiteral("rebuild")))
         << status->text().toStdString();
     EXPECT_EQ(dialog.heatMap()->rowCount(), 0) << "no stale result from the previous comparison";
+    const auto *bar = dialog.findChild<QProgressBar *>();
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(bar->text().isEmpty()) << "nothing was compared, so no '0 %': " << bar->text().toStdString();
     QTest::qWait(50);  // the wrapped status line's layout
     dialog.grab().save(shots + QStringLiteral("/checksum-postgresql-standby.png"));
 }

@@ -310,7 +310,10 @@ void ChecksumDialog::startPgCompare()
             self_->m_cancellerB.reset();
             self_->setBusy(false);
             self_->m_progress->setRange(0, 1);
-            self_->m_progress->setValue(error ? 0 : 1);
+            if (error)
+                self_->m_progress->reset(); // empty, not "0 %": nothing was compared
+            else
+                self_->m_progress->setValue(1);
             if (error) {
                 // A physical standby named here: its own words (byte-identical, rebuild).
                 self_->m_status->setText(
