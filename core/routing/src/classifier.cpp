@@ -256,7 +256,7 @@ private:
                 if (expectCte) {
                     expectCte = false;
                 } else if (peek().kind == TokenKind::LParen && prev->kind != TokenKind::DoubleColon
-                           && !isKw(*prev, Kw_AS)) {
+                           && prev->kind != TokenKind::RParen && !isKw(*prev, Kw_AS)) {
                     functionCall(st, t, *prev, *prev2, true);
                 }
                 break;
@@ -288,13 +288,18 @@ private:
                 expectCte = false;
             return; // a CTE name: "name(cols)" is not a call
         }
-        if (withDepth == depth && prev.kind == TokenKind::RParen)
-            withDepth = -1; // the CTE list ended; this is the main statement
+        // After a CTE's body the CTE list has ended and this is the main statement; after a
+        // CTE's column list, x(a, b) AS (...), it has not.
+        if (withDepth == depth && prev.kind == TokenKind::RParen && kw != Kw_AS)
+            withDepth = -1;
         if (peek().kind == TokenKind::LParen) {
             if (kw != KwNone && keywordIsNonFunction(kw))
                 return;
-            if (prev.kind == TokenKind::DoubleColon || isKw(prev, Kw_AS))
-                return; // a type modifier or an alias column list
+            // A type modifier, an alias column list (AS v(a, b)), or one right after a
+            // parenthesis: "(VALUES ...) v(k)", "generate_series(1, 3) g(i)". No call can follow
+            // ")" without an operator or a keyword in between.
+            if (prev.kind == TokenKind::DoubleColon || prev.kind == TokenKind::RParen || isKw(prev, Kw_AS))
+                return;
             functionCall(st, t, prev, prev2, false);
             return;
         }
