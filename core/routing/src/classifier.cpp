@@ -255,8 +255,7 @@ private:
             case TokenKind::QuotedIdent:
                 if (expectCte) {
                     expectCte = false;
-                } else if (peek().kind == TokenKind::LParen && prev->kind != TokenKind::DoubleColon
-                           && prev->kind != TokenKind::RParen && !isKw(*prev, Kw_AS)) {
+                } else if (peek().kind == TokenKind::LParen && !notACall(*prev, *prev2)) {
                     functionCall(st, t, *prev, *prev2, true);
                 }
                 break;
@@ -279,6 +278,21 @@ private:
         return r;
     }
 
+    // "name(" that is not a call, judged by the two tokens before the name: a type modifier
+    // (x::numeric(10, 2)), or an alias's column list: after AS (AS v(a, b)), right after a
+    // parenthesis ("(VALUES ...) v(k)", "generate_series(1, 3) g(i)": no call follows ")"
+    // without an operator or a keyword between), or after a table name that follows FROM or
+    // JOIN ("FROM t1 x(a, b)"; the table name is no keyword, so no operator word such as
+    // INTERVAL or MOD can be taken for it).
+    static bool notACall(const Token &prev, const Token &prev2)
+    {
+        if (prev.kind == TokenKind::DoubleColon || prev.kind == TokenKind::RParen || isKw(prev, Kw_AS))
+            return true;
+        const bool tableName = (prev.kind == TokenKind::Word && prev.keyword == KwNone)
+                               || prev.kind == TokenKind::QuotedIdent;
+        return tableName && (isKw(prev2, Kw_FROM) || isKw(prev2, Kw_JOIN));
+    }
+
     void handleWord(StatementInfo &st, const Token &t, const Token &prev, const Token &prev2, int depth,
                     int &withDepth, bool &expectCte)
     {
@@ -295,10 +309,7 @@ private:
         if (peek().kind == TokenKind::LParen) {
             if (kw != KwNone && keywordIsNonFunction(kw))
                 return;
-            // A type modifier, an alias column list (AS v(a, b)), or one right after a
-            // parenthesis: "(VALUES ...) v(k)", "generate_series(1, 3) g(i)". No call can follow
-            // ")" without an operator or a keyword in between.
-            if (prev.kind == TokenKind::DoubleColon || prev.kind == TokenKind::RParen || isKw(prev, Kw_AS))
+            if (notACall(prev, prev2))
                 return;
             functionCall(st, t, prev, prev2, false);
             return;
