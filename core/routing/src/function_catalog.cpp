@@ -106,6 +106,8 @@ constexpr std::string_view kPostgresReadOnly[] = {
     "substr", "substring", "to_ascii", "to_hex", "to_bin", "to_oct", "translate", "trim", "unistr",
     "upper", "sha224", "sha256", "sha384", "sha512", "get_bit", "get_byte", "set_bit", "set_byte",
     "bit_count", "crc32", "crc32c", "casefold", "to_char", "to_date", "to_number", "to_timestamp",
+    // what LIKE ... ESCAPE and SIMILAR TO ... ESCAPE call, also callable by name
+    "like_escape", "similar_escape", "similar_to_escape",
     // date and time
     "age", "clock_timestamp", "current_date", "current_time", "current_timestamp", "date_add",
     "date_bin", "date_part", "date_subtract", "date_trunc", "extract", "isfinite", "justify_days",
