@@ -279,7 +279,7 @@ private:
     }
 
     // "name(" that is not a call, judged by the two tokens before the name: a type modifier
-    // (x::numeric(10, 2)), or an alias's column list: after AS (AS v(a, b)), right after a
+    // (x::numeric(10, 2)), a TABLESAMPLE method, or an alias's column list: after AS (AS v(a, b)), right after a
     // parenthesis ("(VALUES ...) v(k)", "generate_series(1, 3) g(i)": no call follows ")"
     // without an operator or a keyword between), or after a table name that follows FROM or
     // JOIN ("FROM t1 x(a, b)"; the table name is no keyword, so no operator word such as
@@ -287,6 +287,9 @@ private:
     static bool notACall(const Token &prev, const Token &prev2)
     {
         if (prev.kind == TokenKind::DoubleColon || prev.kind == TokenKind::RParen || isKw(prev, Kw_AS))
+            return true;
+        // FROM t TABLESAMPLE SYSTEM (10): a sampling method (a tsm_handler), not a call.
+        if (isKw(prev, Kw_TABLESAMPLE))
             return true;
         const bool tableName = (prev.kind == TokenKind::Word && prev.keyword == KwNone)
                                || prev.kind == TokenKind::QuotedIdent;
