@@ -36,6 +36,25 @@ private:
         QVERIFY2(colours.size() > 10, qPrintable(file));
     }
 
+    // The troubled MariaDB cluster in a shown cluster view of the given size.
+    static bool showTrouble(ClusterView &view, QSize size)
+    {
+        view.resize(size);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        view.setSnapshot(fx::mariadbTrouble());
+        return true;
+    }
+    // Saves the view's grab as topology-NAME.png and checks that it shows something.
+    void save(ClusterView &view, const QString &name)
+    {
+        QTest::qWait(50);
+        const QString file = m_dir + QStringLiteral("/topology-") + name + QStringLiteral(".png");
+        QVERIFY(view.grab().save(file));
+        check(file);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -81,15 +100,9 @@ private slots:
     void clusterView()
     {
         ClusterView view;
-        view.resize(1400, 820);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setSnapshot(fx::mariadbTrouble());
+        QVERIFY(showTrouble(view, {1400, 820}));
         view.selectNode(QStringLiteral("db3"));
-        QTest::qWait(50);
-        const QString file = m_dir + QStringLiteral("/topology-cluster-view.png");
-        QVERIFY(view.grab().save(file));
-        check(file);
+        save(view, QStringLiteral("cluster-view"));
     }
 
     // The console's default size leaves the problems panel about 400 px: every problem's
@@ -97,10 +110,7 @@ private slots:
     void clusterViewNarrow()
     {
         ClusterView view;
-        view.resize(1060, 700);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setSnapshot(fx::mariadbTrouble());
+        QVERIFY(showTrouble(view, {1060, 700}));
         QTest::qWait(50);
         auto *table = view.findChild<QTableView *>(QStringLiteral("problemsView"));
         QVERIFY(table);
@@ -114,9 +124,7 @@ private slots:
                                                  idx.data().toString());
             QVERIFY2(needed.height() <= cell.height(), qPrintable(idx.data().toString()));
         }
-        const QString file = m_dir + QStringLiteral("/topology-cluster-view-narrow.png");
-        QVERIFY(view.grab().save(file));
-        check(file);
+        save(view, QStringLiteral("cluster-view-narrow"));
     }
 };
 
