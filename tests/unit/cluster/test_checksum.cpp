@@ -188,22 +188,31 @@ TEST(Repair, ApplyRunsSetupThenOneTransaction)
                                                         "SET SESSION sql_log_bin = 1"}));
 }
 
+// A MariaDB primary with one table, shop.orders, keyed by an INT id from 1 to `rows`, whose
+// chunks each hash 1000 rows.
+static void scriptIntKeyTable(switchyard::testing::FakeConnection &p, int rows)
+{
+    namespace t = switchyard::testing;
+    const std::string n = std::to_string(rows);
+    p.answer("", core::QueryResult{});
+    p.answer("SELECT t.TABLE_SCHEMA", t::table({"s", "t", "r"}, {{"shop", "orders", n}}));
+    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME",
+             t::table({"s", "t", "c", "d", "ct", "n", "e", "cs"}, {{"shop", "orders", "id", "int", "int(11)", "NO", "", std::nullopt}}));
+    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME",
+             t::table({"s", "t", "i", "c", "p"}, {{"shop", "orders", "PRIMARY", "id", std::nullopt}}));
+    p.answer("SELECT MIN(", t::table({"a", "b"}, {{"1", n}}));
+    p.answer("SELECT this_cnt", t::table({"c", "r"}, {{"1000", "abc"}}));
+    p.answer("SHOW GLOBAL STATUS", t::table({"Variable_name", "Value"}, {{"Threads_running", "1"}}));
+    p.answer("SELECT @@GLOBAL.gtid_binlog_pos", t::table({"p"}, {{"0-1-5"}}));
+}
+
 TEST(Checksum, RunOnFakePrimaryUsesStatementFormatAndRangeChunks)
 {
     core::ServerInfo info;
     info.flavor = core::Flavor::MariaDB;
     switchyard::testing::FakeConnection p({}, info);
     ASSERT_TRUE(p.connect().ok());
-    p.answer("", core::QueryResult{});
-    p.answer("SELECT t.TABLE_SCHEMA", switchyard::testing::table({"s", "t", "r"}, {{"shop", "orders", "3000"}}));
-    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME",
-             switchyard::testing::table({"s", "t", "c", "d", "ct", "n", "e", "cs"}, {{"shop", "orders", "id", "int", "int(11)", "NO", "", std::nullopt}}));
-    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME",
-             switchyard::testing::table({"s", "t", "i", "c", "p"}, {{"shop", "orders", "PRIMARY", "id", std::nullopt}}));
-    p.answer("SELECT MIN(", switchyard::testing::table({"a", "b"}, {{"1", "3000"}}));
-    p.answer("SELECT this_cnt", switchyard::testing::table({"c", "r"}, {{"1000", "abc"}}));
-    p.answer("SHOW GLOBAL STATUS", switchyard::testing::table({"Variable_name", "Value"}, {{"Threads_running", "1"}}));
-    p.answer("SELECT @@GLOBAL.gtid_binlog_pos", switchyard::testing::table({"p"}, {{"0-1-5"}}));
+    scriptIntKeyTable(p, 3000);
     ChecksumOptions o;
     o.chunkSeconds = 0;
     auto r = runChecksum(p, {}, o);
@@ -230,16 +239,7 @@ TEST(Checksum, NoChunkIsBiggerThanATenthOfItsTable)
     info.flavor = core::Flavor::MariaDB;
     switchyard::testing::FakeConnection p({}, info);
     ASSERT_TRUE(p.connect().ok());
-    p.answer("", core::QueryResult{});
-    p.answer("SELECT t.TABLE_SCHEMA", switchyard::testing::table({"s", "t", "r"}, {{"shop", "orders", "1000000"}}));
-    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME",
-             switchyard::testing::table({"s", "t", "c", "d", "ct", "n", "e", "cs"}, {{"shop", "orders", "id", "int", "int(11)", "NO", "", std::nullopt}}));
-    p.answer("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME",
-             switchyard::testing::table({"s", "t", "i", "c", "p"}, {{"shop", "orders", "PRIMARY", "id", std::nullopt}}));
-    p.answer("SELECT MIN(", switchyard::testing::table({"a", "b"}, {{"1", "1000000"}}));
-    p.answer("SELECT this_cnt", switchyard::testing::table({"c", "r"}, {{"1000", "abc"}}));
-    p.answer("SHOW GLOBAL STATUS", switchyard::testing::table({"Variable_name", "Value"}, {{"Threads_running", "1"}}));
-    p.answer("SELECT @@GLOBAL.gtid_binlog_pos", switchyard::testing::table({"p"}, {{"0-1-5"}}));
+    scriptIntKeyTable(p, 1000000);
     ChecksumOptions o;
     o.chunkSeconds = 5;  // the fake answers at once: the target time alone would allow any size
     auto r = runChecksum(p, {}, o);
