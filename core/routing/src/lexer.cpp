@@ -108,6 +108,25 @@ constexpr std::array<std::uint8_t, 256> buildClasses()
 
 constexpr std::array<std::uint8_t, 256> kClass = buildClasses();
 
+// The token a one-character class makes (? is a parameter marker in MySQL only); Operator
+// for every other class.
+constexpr std::array<TokenKind, 256> buildSingleKinds(bool mysql)
+{
+    std::array<TokenKind, 256> t{};
+    t.fill(TokenKind::Operator);
+    t[CcLParen] = TokenKind::LParen;
+    t[CcRParen] = TokenKind::RParen;
+    t[CcComma] = TokenKind::Comma;
+    t[CcDot] = TokenKind::Dot;
+    t[CcSemicolon] = TokenKind::Semicolon;
+    t[CcEquals] = TokenKind::Equals;
+    if (mysql)
+        t[CcQuestion] = TokenKind::Parameter;
+    return t;
+}
+constexpr std::array<TokenKind, 256> kSingleMySql = buildSingleKinds(true);
+constexpr std::array<TokenKind, 256> kSinglePostgres = buildSingleKinds(false);
+
 // Identifier continuation: letters, digits, _, $, bytes >= 0x80.
 constexpr std::array<bool, 256> buildIdentCont()
 {
@@ -209,7 +228,6 @@ void Lexer::lexInto(Token &t)
             t.text = std::string_view(m_end, 0);
             return;
         }
-        TokenKind single = TokenKind::Operator;
         switch (cls) {
         case CcIdent: {
             lexWord(p, t);
@@ -273,24 +291,6 @@ void Lexer::lexInto(Token &t)
                 continue;
             }
             break;
-        case CcLParen:
-            single = TokenKind::LParen;
-            break;
-        case CcRParen:
-            single = TokenKind::RParen;
-            break;
-        case CcComma:
-            single = TokenKind::Comma;
-            break;
-        case CcDot:
-            single = TokenKind::Dot;
-            break;
-        case CcSemicolon:
-            single = TokenKind::Semicolon;
-            break;
-        case CcEquals:
-            single = TokenKind::Equals;
-            break;
         case CcColon:
             if (p + 1 < m_end && (p[1] == ':' || p[1] == '=')) {
                 t.kind = p[1] == ':' ? TokenKind::DoubleColon : TokenKind::Assign;
@@ -305,15 +305,11 @@ void Lexer::lexInto(Token &t)
                 return;
             }
             break;
-        case CcQuestion:
-            if (m_mysql)
-                single = TokenKind::Parameter;
-            break;
         default:
             break;
         }
         // A one-character token: punctuation, a parameter marker, or any other operator.
-        t.kind = single;
+        t.kind = (m_mysql ? kSingleMySql : kSinglePostgres)[cls];
         t.text = std::string_view(p, 1);
         m_pos = p + 1;
         return;
